@@ -1,0 +1,54 @@
+"""prfaqgen: Amazon-style PR/FAQ documents as code.
+
+The public API::
+
+    import prfaqgen
+
+    result = prfaqgen.check_spec("specs/ledger.yaml")   # never raises
+    for problem in result.diagnostics:
+        print(problem.format())
+
+    loaded = prfaqgen.load_spec("specs/ledger.yaml")     # raises SpecError
+    print(loaded.spec.press_release.headline)
+
+Rendering (``prfaqgen.render_spec``) is imported on first use, so that
+checking a spec never loads the PDF and DOCX libraries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prfaqgen._version import __version__
+from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.errors import PrfaqgenError, RenderError, SpecError
+from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
+
+_LAZY = {
+    "render_spec": "prfaqgen.pipeline",
+    "RenderResult": "prfaqgen.pipeline",
+    "RenderOptions": "prfaqgen.render.document",
+}
+
+__all__ = [
+    "CheckResult",
+    "Diagnostic",
+    "LoadedSpec",
+    "PrfaqgenError",
+    "RenderError",
+    "Spec",
+    "SpecError",
+    "__version__",
+    "check_spec",
+    "check_spec_text",
+    "load_spec",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'prfaqgen' has no attribute {name!r}")

@@ -1,0 +1,3 @@
+from prfaqgen.cli import main
+
+main(prog_name="prfaqgen")

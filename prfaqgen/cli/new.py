@@ -1,0 +1,57 @@
+"""``prfaqgen new``: start a spec with every field and what belongs in it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@click.command()
+@click.argument("name")
+@click.option(
+    "--dir",
+    "folder",
+    default="specs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write NAME.yaml into (created if missing).",
+)
+@click.option("--title", help="The product's name. [default: from NAME]")
+@click.option("--author", default="TODO: your name", show_default=True, help="meta.author.")
+@click.option("--force", is_flag=True, help="Overwrite NAME.yaml if it exists.")
+def new(name: str, folder: Path, title: str | None, author: str, force: bool) -> None:
+    """Write NAME.yaml: every field of the format, each with a comment on what belongs there.
+
+    The file validates as written; replace each TODO with your own words.
+    An existing file is never overwritten unless --force is given.
+
+    \b
+    Example:
+      prfaqgen new smart-ledger --title "Smart Ledger" --author "Priya Raman"
+    """
+    from prfaqgen.atomic import write_atomically
+    from prfaqgen.spec.scaffold import scaffold_text
+
+    stem = name.removesuffix(".yaml").removesuffix(".yml")
+    if not _SAFE_NAME.fullmatch(stem):
+        raise click.BadParameter(
+            "use letters, digits, '.', '-' and '_' only (no folders: use --dir)",
+            param_hint="NAME",
+        )
+    target = folder / f"{stem}.yaml"
+    if target.exists() and not force:
+        click.echo(f"{target}: already exists; use --force to overwrite it", err=True)
+        sys.exit(1)
+    text = scaffold_text(title or _title_from(stem), author, date.today())
+    write_atomically(target, text.encode("utf-8"))
+    click.echo(f"wrote {target}; check it with: prfaqgen validate {target}", err=True)
+
+
+def _title_from(stem: str) -> str:
+    return " ".join(word.capitalize() for word in re.split(r"[-_.]+", stem) if word)

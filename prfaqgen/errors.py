@@ -1,0 +1,28 @@
+"""Every exception prfaqgen raises on purpose, in one place.
+
+Callers catch :class:`PrfaqgenError`; anything else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from prfaqgen.diagnostics import Diagnostic
+
+
+class PrfaqgenError(Exception):
+    """Base class: a problem the user can fix, with a message that says how."""
+
+
+class SpecError(PrfaqgenError):
+    """A spec could not be read or is invalid; ``diagnostics`` says where and why."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: list[Diagnostic] = list(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+class RenderError(PrfaqgenError):
+    """A valid spec could not be rendered: a template, a resource or a writer failed."""

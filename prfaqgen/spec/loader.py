@@ -1,0 +1,119 @@
+"""Read and validate one spec file: the spec stage's single entry point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.errors import SpecError
+from prfaqgen.spec.locations import SourceMap
+from prfaqgen.spec.messages import diagnostics_from
+from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
+from prfaqgen.spec.recommended import recommended_warnings
+from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """A valid spec, with where it came from (for resources and located messages)."""
+
+    spec: Spec
+    path: Path
+    display_name: str
+    source_map: SourceMap = field(repr=False)
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything found about one file; ``loaded`` is None when it has errors."""
+
+    file: str
+    loaded: LoadedSpec | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    def passed(self, strict: bool = False) -> bool:
+        return not (self.errors or (strict and self.warnings))
+
+
+def check_spec(path: str | Path, display_name: str | None = None) -> CheckResult:
+    """Read and validate ``path``; every problem is a diagnostic, nothing raises."""
+    path = Path(path)
+    name = display_name or str(path)
+    return _check(read_spec_file(path, name), path, name)
+
+
+def check_spec_text(text: str, display_name: str = "<spec>", base: Path | None = None) -> CheckResult:
+    """Like :func:`check_spec` for source already in memory."""
+    path = (base or Path.cwd()) / display_name
+    return _check(read_spec_text(text, display_name), path, display_name)
+
+
+def load_spec(path: str | Path) -> LoadedSpec:
+    """Read a valid spec or raise :class:`SpecError` with every problem found."""
+    result = check_spec(path)
+    if result.loaded is None:
+        raise SpecError(result.diagnostics)
+    return result.loaded
+
+
+def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
+    diagnostics = list(read.diagnostics)
+    loaded = None
+    if read.data is not None:
+        problem = _format_problem(read.data, name, read.source_map)
+        if problem:
+            diagnostics.append(problem)
+        else:
+            try:
+                spec = Spec.model_validate(read.data)
+            except ValidationError as exc:
+                # A value the reader refused (an alias, a tag) is already reported.
+                refused = {d.path for d in read.diagnostics}
+                located = diagnostics_from(exc, name, read.source_map)
+                diagnostics.extend(d for d in located if d.path not in refused)
+            else:
+                if not diagnostics:
+                    warnings = recommended_warnings(spec, name, read.source_map)
+                    diagnostics.extend(warnings)
+                    loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings))
+    diagnostics.sort(key=lambda d: (d.line, d.column, d.path))
+    return CheckResult(name, loaded, tuple(diagnostics))
+
+
+def _format_problem(data: dict[str, object], name: str, source_map: SourceMap) -> Diagnostic | None:
+    """A file that is not an idea spec, or of a format we cannot read, gets one error only."""
+    readable = ", ".join(str(v) for v in SUPPORTED_FORMATS)
+    if "prfaq" not in data:
+        return Diagnostic(
+            name,
+            1,
+            1,
+            "prfaq",
+            f"is not an idea spec: it has no `prfaq` key; add `prfaq: {SUPPORTED_FORMATS[-1]}` "
+            "as its first line",
+        )
+    value = data["prfaq"]
+    if isinstance(value, str) and value.strip() in {str(v) for v in SUPPORTED_FORMATS}:
+        return None
+    pos = source_map.of_value(("prfaq",))
+    shown = "empty" if value is None else f"`{value}`" if isinstance(value, str) else "not a number"
+    return Diagnostic(
+        name,
+        pos.line,
+        pos.column,
+        "prfaq",
+        f"format {shown} is not supported: this version of prfaqgen reads format "
+        f"{readable}; set `prfaq: {SUPPORTED_FORMATS[-1]}`, or upgrade prfaqgen for a newer format",
+    )

@@ -1,0 +1,48 @@
+"""Where each field of a spec stands in its YAML file.
+
+Validation errors speak of field paths (``("faq", "external", 0, "q")``); the
+author needs a line and a column. The reader records both the position of
+every key and of every value, so that any error can be pointed at the most
+useful place, even for a field that is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+FieldPath = tuple[str | int, ...]
+
+
+class Position(NamedTuple):
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of keys and values by field path, 1-based."""
+
+    keys: dict[FieldPath, Position] = field(default_factory=dict)
+    values: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def of_value(self, path: FieldPath) -> Position:
+        """The value at ``path``, or the nearest enclosing field that exists."""
+        for depth in range(len(path), -1, -1):
+            prefix = path[:depth]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Position(1, 1)
+
+    def of_key(self, path: FieldPath) -> Position:
+        """The key of ``path`` (its value for list items, which have no key)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.of_value(path)
+
+    def of_missing(self, path: FieldPath) -> Position:
+        """A missing field points at its parent: the parent's key line, if any."""
+        parent = path[:-1]
+        while parent and parent not in self.values:
+            parent = parent[:-1]
+        return self.of_key(parent) if parent else Position(1, 1)

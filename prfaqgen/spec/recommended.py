@@ -1,0 +1,78 @@
+"""Warnings for the parts the method expects but the format does not require.
+
+A spec without them is valid and renders; the author is told what is missing
+and why it matters. ``--strict`` (or a team's house rules) makes them fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from prfaqgen.diagnostics import Diagnostic, format_path
+from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.model import Spec
+
+_RECOMMENDED: list[tuple[FieldPath, Callable[[Spec], Any], str]] = [
+    (
+        ("press_release", "subheadline"),
+        lambda s: s.press_release.subheadline,
+        "one sentence: who the customer is and what they gain",
+    ),
+    (
+        ("press_release", "location"),
+        lambda s: s.press_release.location,
+        "the dateline's city; the summary opens with it",
+    ),
+    (
+        ("press_release", "launch_date"),
+        lambda s: s.press_release.launch_date,
+        "the intended launch date (YYYY-MM-DD); the dateline shows it",
+    ),
+    (
+        ("press_release", "leader_quote"),
+        lambda s: s.press_release.leader_quote,
+        "a quote from the company's leader: why we built it",
+    ),
+    (
+        ("press_release", "how_it_works"),
+        lambda s: s.press_release.how_it_works,
+        "what the customer does first, and how easy it is",
+    ),
+    (
+        ("press_release", "call_to_action"),
+        lambda s: s.press_release.call_to_action,
+        "one or two sentences: where to go, how to start",
+    ),
+    (
+        ("faq", "external"),
+        lambda s: s.faq.external,
+        "customer questions: price, how it works, where to get it, what it does not do",
+    ),
+    (
+        ("faq", "internal"),
+        lambda s: s.faq.internal,
+        "stakeholder questions: the customer and TAM, the economics, dependencies, "
+        "and 'What are the top three reasons this will fail?'",
+    ),
+]
+
+
+def recommended_warnings(spec: Spec, file: str, source_map: SourceMap) -> list[Diagnostic]:
+    """A warning for each recommended part the spec lacks."""
+    out = []
+    for path, get, why in _RECOMMENDED:
+        if get(spec):
+            continue
+        pos = source_map.of_missing(path) if path not in source_map.values else source_map.of_value(path)
+        out.append(
+            Diagnostic(
+                file,
+                pos.line,
+                pos.column,
+                format_path(path),
+                f"recommended part is missing; add `{path[-1]}`: {why}",
+                "warning",
+            )
+        )
+    return out

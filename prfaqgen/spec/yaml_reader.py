@@ -1,0 +1,265 @@
+"""Read a spec file into plain Python data and a map of where each value stands.
+
+PyYAML alone is not safe or precise enough for specs written by hand:
+
+* it silently keeps the last of two duplicate keys;
+* YAML 1.1 turns ``no``, ``on`` and ``off`` into booleans inside prose;
+* aliases can expand into billions of nodes ("billion laughs");
+* tags such as ``!!python/object/apply`` ask for objects to be built.
+
+So we only *compose* the YAML into nodes (which keeps line and column), and
+build the data ourselves: every scalar stays the text the author wrote (the
+model converts dates and numbers), aliases and custom tags are refused, and
+duplicate keys are reported. Every problem becomes a located diagnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from prfaqgen.diagnostics import Diagnostic, format_path
+from prfaqgen.spec.locations import FieldPath, Position, SourceMap
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+_REFUSED_ALIAS = "tag:prfaqgen,2026:refused-alias"
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A loader that resolves no implicit types and never expands an alias.
+
+    An alias becomes a placeholder node that the builder reports, so that one
+    alias does not hide the file's other problems.
+    """
+
+    yaml_implicit_resolvers: dict[str, list[Any]] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return yaml.ScalarNode(_REFUSED_ALIAS, event.anchor, event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class ReadResult:
+    """What reading one file gives: data (``None`` when unreadable) and problems."""
+
+    data: Any = None
+    source_map: SourceMap = field(default_factory=SourceMap)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_spec_file(path: Path, display_name: str | None = None) -> ReadResult:
+    """Read ``path``; never raises for a problem the author can fix."""
+    name = display_name or str(path)
+    result = ReadResult()
+
+    def fail(message: str, line: int = 1, column: int = 1) -> ReadResult:
+        result.diagnostics.append(Diagnostic(name, line, column, "", message))
+        return result
+
+    if path.is_dir():
+        return fail("is a folder, not a spec file: name a .yaml file inside it")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return fail("no such file: check the path")
+    except OSError as exc:
+        return fail(f"cannot be read ({exc.strerror or exc}): check its permissions")
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(
+            f"is {len(raw) // 1024} KiB; an idea spec is at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB: move large data out of the spec"
+        )
+    try:
+        text = _decode(raw)
+    except _DecodeProblem as problem:
+        return fail(problem.message, problem.line, problem.column)
+    return _compose(text, name, result)
+
+
+def read_spec_text(text: str, display_name: str) -> ReadResult:
+    """Read spec source already in memory (for tests and the Python API)."""
+    return _compose(text, display_name, ReadResult())
+
+
+class _DecodeProblem(Exception):
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _DecodeProblem("is UTF-16, not UTF-8: save the file as UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise _DecodeProblem(
+            f"is not valid UTF-8: byte 0x{raw[exc.start]:02X} at line {line}, column "
+            f"{column} cannot be decoded; save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
+    def fail(message: str, line: int = 1, column: int = 1) -> ReadResult:
+        result.diagnostics.append(Diagnostic(name, line, column, "", message))
+        return result
+
+    try:
+        root = yaml.compose(text, Loader=_NoAliasComposer)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(_yaml_message(exc), line, column)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return fail(
+            f"contains the control character U+{exc.character:04X}, which YAML does "
+            "not allow: delete it",
+            line,
+            column,
+        )
+    except yaml.YAMLError as exc:  # any other PyYAML error, still without a traceback
+        return fail(f"is not valid YAML: {exc}")
+    except RecursionError:
+        return fail(f"is nested too deeply: an idea spec needs at most {MAX_DEPTH} levels")
+
+    if root is None:
+        return fail(
+            "is empty: an idea spec starts with `prfaq: 1`; "
+            "run `prfaqgen new NAME` for a commented starting point"
+        )
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        start = _position(root)
+        return fail(
+            f"the top level is {kind}, not a mapping of fields: an idea spec starts "
+            "with `prfaq: 1`, then `title:`, `meta:`, `press_release:` and `faq:`",
+            start.line,
+            start.column,
+        )
+    builder = _Builder(name, result.source_map)
+    result.data = builder.build(root, ())
+    result.diagnostics.extend(builder.diagnostics)
+    return result
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if "expected a single document" in (exc.context or "") or "expected '<document start>'" in (
+        problem
+    ):
+        return (
+            "holds more than one YAML document (a second `---`): "
+            "an idea spec is one document; split it into two files"
+        )
+    context = f" ({exc.context})" if exc.context else ""
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = "; a text containing ': ' must be quoted or written as a `|` block"
+    elif "found character '\\t'" in problem:
+        hint = "; indent with spaces, not tabs"
+    return f"is not valid YAML: {problem}{context}{hint}"
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and strings, checking as it goes."""
+
+    def __init__(self, name: str, source_map: SourceMap) -> None:
+        self.name = name
+        self.source_map = source_map
+        self.diagnostics: list[Diagnostic] = []
+
+    def _error(self, node: yaml.Node, path: FieldPath, message: str) -> None:
+        pos = _position(node)
+        self.diagnostics.append(
+            Diagnostic(self.name, pos.line, pos.column, format_path(path), message)
+        )
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.source_map.values[path] = _position(node)
+        if len(path) > MAX_DEPTH:
+            self._error(node, path, f"is nested deeper than {MAX_DEPTH} levels")
+            return None
+        if node.tag == _REFUSED_ALIAS:
+            self._error(
+                node,
+                path,
+                f"aliases (*{node.value}) are not allowed in idea specs: write the value out in full",
+            )
+            return None
+        if node.tag not in _STANDARD_TAGS and not _is_default_tag(node):
+            self._error(
+                node,
+                path,
+                f"the YAML tag `{_short_tag(node.tag)}` is not allowed in idea specs: "
+                "remove it and write plain text, lists and mappings",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(key_node, path, "a key must be a plain name, not a list or mapping")
+                continue
+            key = key_node.value
+            child = (*path, key)
+            if key in out:
+                first = self.source_map.keys[child]
+                self._error(
+                    key_node,
+                    child,
+                    f"duplicate key `{key}` (first at line {first.line}): YAML would keep "
+                    "only one of them; merge the two or delete one",
+                )
+                continue
+            self.source_map.keys[child] = _position(key_node)
+            out[key] = self.build(value_node, child)
+        return out
+
+
+def _is_default_tag(node: yaml.Node) -> bool:
+    """A node with no explicit tag gets PyYAML's default one for its kind."""
+    return node.tag in (
+        yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
