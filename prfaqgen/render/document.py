@@ -1,0 +1,45 @@
+"""The composed document: what the compose stage hands to every writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+Paper = Literal["letter", "a4"]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Choices a user makes per render, shared by every writer."""
+
+    paper: Paper = "letter"
+    draft_mark: bool = True
+    line_numbers: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The look of a document: one stylesheet for the PDF, one reference DOCX."""
+
+    stylesheet: Path
+    reference_docx: Path
+    fonts_dir: Path
+
+
+@dataclass(frozen=True)
+class ComposedDocument:
+    """One PR/FAQ as HTML (see docs/templates.md), ready for the writers.
+
+    ``resource_roots`` are the only folders a writer may read a file from:
+    the spec's own folder and the theme's folder. Image ``src`` attributes are
+    already resolved by the compose stage to ``file://`` URLs inside them.
+    """
+
+    html: str
+    base_dir: Path
+    theme: Theme
+    options: RenderOptions = field(default_factory=RenderOptions)
+    source_date: datetime = datetime(1980, 1, 1)
+    resource_roots: tuple[Path, ...] = ()

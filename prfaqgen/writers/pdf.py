@@ -1,0 +1,254 @@
+"""PDF writer: the composed HTML laid out by WeasyPrint with the theme.
+
+Beyond the bytes it reports where each anchor fell on the pages, so that the
+six-page budget (:mod:`prfaqgen.writers.budget`) is measured on the real layout.
+The same document always gives the same bytes, and only files inside the
+document's resource roots and the theme folder are ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.pdf.metadata import DocumentMetadata
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from prfaqgen.errors import RenderError
+from prfaqgen.render.document import ComposedDocument
+from prfaqgen.writers.pdf_layout import (
+    NumberedPage,
+    PageScan,
+    baseline_shift,
+    overlay_css,
+    overlay_html,
+    scan_page,
+)
+
+_PAPER_SIZES = {"letter": "letter", "a4": "A4"}
+# Font subsetting stamps the time into each embedded font unless
+# SOURCE_DATE_EPOCH is set; the variable is process-wide, hence the lock.
+_ENVIRONMENT_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class AnchorPosition:
+    """Where an element with an id starts: its page and its height on the page."""
+
+    page: int
+    """0-based page index."""
+    fraction: float
+    """0 at the top of the page's content area, 1 at its bottom."""
+    starts_page: bool
+    """Nothing of the body lies above it on its page (a page break fell before it)."""
+
+
+@dataclass(frozen=True)
+class PdfRender:
+    """A rendered PDF and the facts about its layout that the budget needs."""
+
+    data: bytes
+    page_count: int
+    anchors: dict[str, AnchorPosition]
+    """Every element id, at its first occurrence."""
+    page_fill: tuple[float, ...]
+    """Per page, how far down the content area the body reaches (0..1)."""
+
+
+def render_pdf(doc: ComposedDocument) -> PdfRender:
+    """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
+    fetcher = RestrictedFetcher((*doc.resource_roots, doc.theme.stylesheet.parent))
+    with _reproducible(doc.source_date):
+        try:
+            font_config = FontConfiguration()
+            stylesheets = _stylesheets(doc, fetcher, font_config)
+            html = HTML(string=doc.html, base_url=_directory_url(doc.base_dir), url_fetcher=fetcher)
+            document = html.render(stylesheets=stylesheets, font_config=font_config)
+            scans = [scan_page(page) for page in document.pages]
+            if doc.options.line_numbers:
+                document = _with_line_numbers(document, scans, stylesheets[0], fetcher)
+            _complete_dates(document.metadata, doc.source_date)
+            data = document.write_pdf(pdf_identifier=_identifier(doc))
+        except FatalURLFetchingError as error:
+            cause = error.__cause__
+            if isinstance(cause, RenderError):
+                raise cause from None
+            raise RenderError(f"{error}: {cause}") from cause
+    fetcher.check()
+    return PdfRender(
+        data=data,
+        page_count=len(scans),
+        anchors=_anchors(document, scans),
+        page_fill=tuple(scan.fill for scan in scans),
+    )
+
+
+class RestrictedFetcher(URLFetcher):
+    """Serves files inside the given folders and ``data:`` URLs; refuses the rest.
+
+    A template or spec must not make a render read arbitrary files or reach the
+    network. Paths are resolved (symlinks too) before the check. Failures are
+    fatal for WeasyPrint and also recorded, because WeasyPrint swallows errors
+    raised while it draws an SVG image.
+    """
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        super().__init__(fail_on_errors=True)
+        self._roots = tuple(os.path.realpath(root) for root in roots)
+        self._failures: list[RenderError] = []
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        """Return the resource at ``url``, or raise :class:`RenderError`."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise self._fail(f"refusing to fetch {url}: a document may only use local files")
+        path = os.path.realpath(url2pathname(parts.path))
+        if not any(os.path.commonpath((path, root)) == root for root in self._roots):
+            raise self._fail(
+                f"refusing to read {path}: a document may only use files inside "
+                + ", ".join(self._roots)
+            )
+        try:
+            body = Path(path).read_bytes()
+        except OSError as error:
+            raise self._fail(f"cannot read {path}: {error.strerror or error}") from error
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def _fail(self, message: str) -> RenderError:
+        error = RenderError(message)
+        self._failures.append(error)
+        return error
+
+    def check(self) -> None:
+        """Raise the first failure, even one that WeasyPrint did not let through."""
+        if self._failures:
+            raise self._failures[0]
+
+
+def _stylesheets(
+    doc: ComposedDocument, fetcher: RestrictedFetcher, font_config: FontConfiguration
+) -> list[CSS]:
+    """The theme, then the options: paper size and the draft mark."""
+    theme = doc.theme.stylesheet
+    try:
+        theme_css = theme.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RenderError(f"cannot read the theme stylesheet {theme}: {error}") from error
+    options_css = f"@page {{ size: {_PAPER_SIZES[doc.options.paper]} }}"
+    if not doc.options.draft_mark:
+        options_css += " .draft-mark { display: none !important }"
+    return [
+        CSS(
+            string=theme_css,
+            base_url=_directory_url(theme.parent),
+            url_fetcher=fetcher,
+            font_config=font_config,
+        ),
+        CSS(string=options_css, url_fetcher=fetcher, font_config=font_config),
+    ]
+
+
+def _with_line_numbers(
+    document: Document, scans: list[PageScan], theme: CSS, fetcher: RestrictedFetcher
+) -> Document:
+    """The same pages with every body line numbered in the left margin.
+
+    The numbers are laid out by WeasyPrint as a second document with one page
+    per page, then painted onto the pages: no second PDF, nothing to merge.
+    """
+    width = max(page.width for page in document.pages)
+    height = max(page.height for page in document.pages)
+    numbers_css = CSS(string=overlay_css(width, height), font_config=document.font_config)
+    overlay = HTML(string=overlay_html(scans), url_fetcher=fetcher).render(
+        stylesheets=[theme, numbers_css], font_config=document.font_config
+    )
+    if len(overlay.pages) != len(document.pages):
+        raise RenderError(
+            f"line numbers laid out on {len(overlay.pages)} pages for a "
+            f"{len(document.pages)}-page document; render without line numbers"
+        )
+    shift = baseline_shift(overlay.pages, scans)
+    pages = [
+        NumberedPage(page, numbers, shift)
+        for page, numbers in zip(document.pages, overlay.pages, strict=True)
+    ]
+    return document.copy(pages)
+
+
+def _anchors(document: Document, scans: list[PageScan]) -> dict[str, AnchorPosition]:
+    anchors: dict[str, AnchorPosition] = {}
+    for index, (page, scan) in enumerate(zip(document.pages, scans, strict=True)):
+        for name, (_x, y, *_rest) in page.anchors.items():
+            if name not in anchors:
+                starts_page = scan.first_top is None or y <= scan.first_top + 0.5
+                anchors[name] = AnchorPosition(index, scan.fraction(y), starts_page)
+    return anchors
+
+
+def _complete_dates(metadata: DocumentMetadata, source_date: datetime) -> None:
+    """Dates from the document's meta, else its source date: never the clock."""
+    stamp = _w3c(source_date)
+    metadata.created = metadata.created or stamp
+    metadata.modified = metadata.modified or stamp
+
+
+def _w3c(moment: datetime) -> str:
+    return _utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _utc(moment: datetime) -> datetime:
+    """``moment``, read as UTC when it carries no time zone (never local time)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def _identifier(doc: ComposedDocument) -> bytes:
+    """The PDF's permanent /ID: a digest of the HTML and the render options."""
+    digest = hashlib.sha256(f"{doc.html}\0{doc.options!r}".encode())
+    return digest.hexdigest()[:32].encode("ascii")
+
+
+def _directory_url(folder: Path) -> str:
+    return folder.resolve().as_uri() + "/"
+
+
+class _HeadTimestampFilter(logging.Filter):
+    """Drops fontTools' warning about Carlito's old 'head' dates: harmless noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "timestamp seems very low" not in record.getMessage()
+
+
+@contextmanager
+def _reproducible(source_date: datetime) -> Iterator[None]:
+    """Pin font timestamps to ``source_date`` unless SOURCE_DATE_EPOCH is set,
+    and silence fontTools' complaint about the fonts' own old timestamps."""
+    head_logger = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    quiet = _HeadTimestampFilter()
+    with _ENVIRONMENT_LOCK:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        if previous is None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(_utc(source_date).timestamp()))
+        head_logger.addFilter(quiet)
+        try:
+            yield
+        finally:
+            head_logger.removeFilter(quiet)
+            if previous is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
