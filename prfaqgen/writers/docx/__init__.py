@@ -1,0 +1,66 @@
+"""The DOCX writer: a composed HTML document as a Word file for comments and tracked changes.
+
+The HTML is walked once and written as paragraphs, runs and tables in the
+named styles of the theme's reference document (pandoc's reference-doc idea),
+so the look is the reference document's and the structure the template's.
+The vocabulary it understands is the one of docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import lxml.etree
+import lxml.html
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from prfaqgen.errors import RenderError
+from prfaqgen.render.document import ComposedDocument
+from prfaqgen.writers.docx.blocks import BlockWriter, Scope
+from prfaqgen.writers.docx.context import Context, Pending
+from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.package import read_metadata, save_docx
+from prfaqgen.writers.docx.page import setup_page, write_page_parts
+from prfaqgen.writers.docx.styles import StyleBook
+
+__all__ = ["render_docx"]
+
+
+def render_docx(doc: ComposedDocument) -> bytes:
+    """Render ``doc`` as .docx bytes; the same input gives the same bytes.
+
+    Raises RenderError for an unreadable reference document, a style it lacks,
+    an image outside ``doc.resource_roots`` or one Word cannot show.
+    """
+    document = _open_reference(doc)
+    try:
+        root = lxml.html.document_fromstring(doc.html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise RenderError(f"the composed HTML cannot be parsed: {exc}") from exc
+    metadata = read_metadata(root)
+    body_xml = document.element.body
+    for child in list(body_xml):
+        if child.tag != qn("w:sectPr"):
+            body_xml.remove(child)
+    section = document.sections[-1]
+    box = setup_page(section, doc.options)
+    styles = StyleBook(document)
+    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), text_width=box[0])
+    write_page_parts(ctx, section, root.body, doc.options)
+    writer = BlockWriter(ctx, document, Pending())
+    writer.write_children(root.body, Scope())
+    writer.finish()
+    if metadata.language:
+        styles.set_language(metadata.language)
+    return save_docx(document, metadata, doc.source_date)
+
+
+def _open_reference(doc: ComposedDocument) -> DocxDocument:
+    path = doc.theme.reference_docx
+    try:
+        return Document(str(path))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise RenderError(f"cannot open the reference document {path}: {exc}") from exc

@@ -1,0 +1,69 @@
+"""State shared by every writer of one document: styles, images, bookmarks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+
+from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.ooxml import add_bookmark
+from prfaqgen.writers.docx.styles import StyleBook
+
+# Word drops or breaks bookmarks longer than 40 characters or not starting
+# with a letter (pandoc issue #5091), so other ids get a stable short name.
+_WORD_BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
+def bookmark_name(html_id: str) -> str:
+    """The Word bookmark name for an HTML id; the same id always maps to the same name."""
+    if _WORD_BOOKMARK.fullmatch(html_id):
+        return html_id
+    digest = hashlib.sha1(html_id.encode("utf-8")).hexdigest()[:8]
+    stem = re.sub(r"[^A-Za-z0-9_-]", "_", html_id)
+    if not stem[:1].isalpha():
+        stem = "id" + stem
+    return f"{stem[:31]}_{digest}"
+
+
+@dataclass
+class Context:
+    """One document being written."""
+
+    document: Document
+    styles: StyleBook
+    images: ImagePolicy
+    text_width: Length
+    _bookmarks: set[str] = field(default_factory=set)
+
+    def add_bookmark(self, paragraph: Paragraph, html_id: str) -> None:
+        """Bookmark ``paragraph`` under the name of ``html_id``, once per name."""
+        name = bookmark_name(html_id)
+        if name not in self._bookmarks:
+            self._bookmarks.add(name)
+            add_bookmark(paragraph._p, len(self._bookmarks), name)
+
+
+@dataclass
+class Pending:
+    """What the next paragraph written must carry: a page break, bookmarks.
+
+    Containers, sections and tables have no paragraph of their own, so their
+    ``class="page-break"`` and ``id`` wait for the first paragraph inside.
+    """
+
+    page_break: bool = False
+    ids: list[str] = field(default_factory=list)
+
+    def apply(self, paragraph: Paragraph, ctx: Context) -> None:
+        """Give ``paragraph`` what is pending, and clear it."""
+        if self.page_break:
+            paragraph.paragraph_format.page_break_before = True
+            self.page_break = False
+        for html_id in self.ids:
+            ctx.add_bookmark(paragraph, html_id)
+        self.ids.clear()

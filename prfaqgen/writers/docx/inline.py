@@ -1,0 +1,186 @@
+"""Inline HTML (text, emphasis, code, links, breaks, pictures) as runs of one paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml.html import HtmlElement
+
+from prfaqgen.errors import RenderError
+from prfaqgen.writers.docx.context import Context, bookmark_name
+from prfaqgen.writers.docx.ooxml import field_runs
+
+Node = str | HtmlElement
+
+# Elements that are never document content.
+SKIPPED = frozenset({"script", "style", "template", "head", "title", "meta", "link"})
+
+# HTML phrasing elements: written inside the current paragraph. Those outside
+# the vocabulary of docs/templates.md are written as their text, like <span>.
+_PHRASING_NAMES = (
+    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
+    "small span strong sub sup time u var wbr"
+)
+PHRASING = frozenset(_PHRASING_NAMES.split())
+
+# <span class="..."> that stand for a field Word computes when it lays out pages.
+FIELDS = {"page-number": "PAGE", "page-count": "NUMPAGES"}
+
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+@dataclass(frozen=True)
+class _Format:
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: bool = False
+
+
+def _format_of(tag: str, fmt: _Format) -> _Format:
+    if tag in ("strong", "b"):
+        return replace(fmt, bold=True)
+    if tag in ("em", "i"):
+        return replace(fmt, italic=True)
+    if tag == "code":
+        return replace(fmt, code=True)
+    return fmt
+
+
+def field_of(el: HtmlElement) -> str | None:
+    """The Word field an element stands for, if it is a page-number or page-count span."""
+    return next((FIELDS[c] for c in el.classes if c in FIELDS), None)
+
+
+class InlineWriter:
+    """Writes inline nodes into one paragraph, collapsing white space as a browser does."""
+
+    def __init__(self, ctx: Context, paragraph: Paragraph, *, bold: bool = False) -> None:
+        self._ctx = ctx
+        self._paragraph = paragraph
+        self._base = _Format(bold=bold)
+        self._after_space = True  # at the start, leading white space is dropped
+        self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
+
+    def write(self, nodes: Iterable[Node]) -> None:
+        """Write text and inline elements (tails are separate nodes), then trim the end."""
+        sink = self._paragraph._p
+        for node in nodes:
+            if isinstance(node, str):
+                self._text(node, self._base, sink)
+            else:
+                self._element(node, self._base, sink)
+        self._trim()
+
+    def _element(self, el: HtmlElement, fmt: _Format, sink: BaseOxmlElement) -> None:
+        tag = el.tag
+        field = field_of(el)
+        if field is not None:
+            self._field(field, sink)
+        elif tag == "br":
+            self._trim()
+            self._new_run(fmt, sink).add_break()
+            self._after_space, self._last = True, None
+        elif tag == "img":
+            self._picture(el, fmt, sink)
+        elif tag == "a" and not fmt.link and el.get("href", "").strip() not in ("", "#"):
+            link = self._hyperlink(el.get("href", "").strip())
+            sink.append(link)
+            self._children(el, replace(fmt, link=True), link)
+        elif tag in PHRASING:
+            self._children(el, _format_of(tag, fmt), sink)
+        else:
+            # A block element where only inline content fits (a <div> in a
+            # heading, say): keep its words apart from its neighbours'.
+            self._text(" ", fmt, sink)
+            self._children(el, fmt, sink)
+            self._text(" ", fmt, sink)
+
+    def _children(self, el: HtmlElement, fmt: _Format, sink: BaseOxmlElement) -> None:
+        if el.text:
+            self._text(el.text, fmt, sink)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in SKIPPED:
+                self._element(child, fmt, sink)
+            if child.tail:
+                self._text(child.tail, fmt, sink)
+
+    def _text(self, raw: str, fmt: _Format, sink: BaseOxmlElement) -> None:
+        text = _SPACE.sub(" ", raw)
+        if self._after_space:
+            text = text.lstrip(" ")
+        if not text:
+            return
+        if self._last is not None and self._last[1:] == (fmt, sink):
+            run = self._last[0]
+            run.text = run.text + text
+        else:
+            run = self._new_run(fmt, sink)
+            run.text = text
+            self._last = (run, fmt, sink)
+        self._after_space = text.endswith(" ")
+
+    def _trim(self) -> None:
+        """Drop the white space at the end of a line, as a browser does."""
+        if self._last is None:
+            return
+        run = self._last[0]
+        text = run.text.rstrip(" ")
+        if text:
+            run.text = text
+        else:
+            run._r.getparent().remove(run._r)
+        self._last = None
+
+    def _new_run(self, fmt: _Format, sink: BaseOxmlElement) -> Run:
+        r = OxmlElement("w:r")
+        sink.append(r)
+        run = Run(r, self._paragraph)
+        styles = self._ctx.styles
+        if fmt.link:
+            run.style = styles.character("Hyperlink")
+        elif fmt.code:
+            run.style = styles.character("Code")
+        if fmt.bold:
+            run.bold = True
+        if fmt.italic:
+            run.italic = True
+        return run
+
+    def _field(self, instruction: str, sink: BaseOxmlElement) -> None:
+        for run in field_runs(instruction, "1"):
+            sink.append(run)
+        self._after_space, self._last = False, None
+
+    def _hyperlink(self, href: str) -> BaseOxmlElement:
+        """A w:hyperlink: to a bookmark for ``#id``, else to an external target."""
+        link = OxmlElement("w:hyperlink")
+        if href.startswith("#"):
+            link.set(qn("w:anchor"), bookmark_name(href[1:]))
+        else:
+            r_id = self._paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            link.set(qn("r:id"), r_id)
+        link.set(qn("w:history"), "1")
+        return link
+
+    def _picture(self, el: HtmlElement, fmt: _Format, sink: BaseOxmlElement) -> None:
+        src = el.get("src", "").strip()
+        if not src:
+            raise RenderError("an <img> has no src")
+        images = self._ctx.images
+        path = images.resolve(src)
+        width, height = images.fitted_size(path)
+        run = self._new_run(fmt, sink)
+        run.add_picture(path, width=Emu(width), height=Emu(height))
+        for doc_pr in run._r.xpath(".//wp:docPr"):
+            doc_pr.set("descr", el.get("alt", ""))
+        self._after_space, self._last = False, None

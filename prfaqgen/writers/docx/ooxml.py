@@ -1,0 +1,98 @@
+"""WordprocessingML helpers that python-docx has no API for.
+
+python-docx covers runs, paragraphs and tables, but not paragraph borders,
+bookmarks, fields or style languages; the schema orders every property
+element, and Word rejects a file whose elements are out of order, so new
+children are always inserted through :func:`insert_ordered`.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+
+def _tags(names: str) -> tuple[str, ...]:
+    """``w:``-prefixed tags from local names: the schema lists below are long."""
+    return tuple(f"w:{name}" for name in names.split())
+
+
+# Schema order (ECMA-376 part 1) of the property elements we insert into.
+_ORDER: dict[str, tuple[str, ...]] = {
+    "w:pPr": _tags(
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+        "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+        "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap "
+        "jc textDirection textAlignment textboxTightWrap outlineLvl divId "
+        "cnfStyle rPr sectPr pPrChange"
+    ),
+    "w:rPr": _tags(
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow "
+        "emboss imprint noProof snapToGrid vanish webHidden color spacing w "
+        "kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
+        "cs em lang eastAsianLayout specVanish oMath"
+    ),
+    "w:sectPr": _tags(
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar "
+        "paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote "
+        "titlePg textDirection bidi rtlGutter docGrid printerSettings "
+        "sectPrChange"
+    ),
+}
+
+
+def element(tag: str, **attrs: str) -> BaseOxmlElement:
+    """A new ``w:`` element; attribute names are given without their prefix."""
+    return OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attrs.items()})
+
+
+def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Put ``child`` into ``parent`` at its schema position, replacing a same-named one."""
+    order = _ORDER[_prefixed(parent.tag)]
+    tag = _prefixed(child.tag)
+    parent.remove_all(tag)
+    parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+    return child
+
+
+def add_bookmark(p: BaseOxmlElement, bookmark_id: int, name: str) -> None:
+    """A point bookmark at the start of paragraph ``p`` (after its properties)."""
+    index = 1 if p.pPr is not None else 0
+    p.insert(index, element("w:bookmarkEnd", id=str(bookmark_id)))
+    p.insert(index, element("w:bookmarkStart", id=str(bookmark_id), name=name))
+
+
+def field_runs(instruction: str, placeholder: str) -> list[BaseOxmlElement]:
+    """The five runs of a complex field; Word and LibreOffice recompute the result."""
+
+    def run(child: BaseOxmlElement) -> BaseOxmlElement:
+        r = OxmlElement("w:r")
+        r.append(child)
+        return r
+
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    result = OxmlElement("w:t")
+    result.text = placeholder
+    return [
+        run(element("w:fldChar", fldCharType="begin")),
+        run(instr),
+        run(element("w:fldChar", fldCharType="separate")),
+        run(result),
+        run(element("w:fldChar", fldCharType="end")),
+    ]
+
+
+def bottom_border(ppr: BaseOxmlElement) -> None:
+    """The thin rule under a paragraph that stands for ``<hr>``."""
+    pbdr = element("w:pBdr")
+    pbdr.append(element("w:bottom", val="single", sz="6", space="1", color="auto"))
+    insert_ordered(ppr, pbdr)
+
+
+def _prefixed(clark: str) -> str:
+    """``{uri}local`` as ``w:local``: every element we order is in the w namespace."""
+    return "w:" + clark.rsplit("}", 1)[1]
