@@ -11,6 +11,7 @@ import click
 
 from prfaqgen._version import __version__
 from prfaqgen.cli.new import new
+from prfaqgen.cli.render import render
 from prfaqgen.cli.schema import schema
 from prfaqgen.cli.validate import validate
 
@@ -34,5 +35,6 @@ def main() -> None:
 
 
 main.add_command(validate)
+main.add_command(render)
 main.add_command(new)
 main.add_command(schema)

@@ -54,7 +54,9 @@ def check_spec(path: str | Path, display_name: str | None = None) -> CheckResult
     return _check(read_spec_file(path, name), path, name)
 
 
-def check_spec_text(text: str, display_name: str = "<spec>", base: Path | None = None) -> CheckResult:
+def check_spec_text(
+    text: str, display_name: str = "<spec>", base: Path | None = None
+) -> CheckResult:
     """Like :func:`check_spec` for source already in memory."""
     path = (base or Path.cwd()) / display_name
     return _check(read_spec_text(text, display_name), path, display_name)

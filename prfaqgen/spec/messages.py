@@ -49,7 +49,9 @@ def _message(kind: str, loc: FieldPath, detail: Any) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(str(name), loc[:-1])
     if kind == "literal_error":
-        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        allowed = [
+            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        ]
         close = difflib.get_close_matches(str(value), allowed, n=1)
         suggestion = f"; did you mean `{close[0]}`?" if close else ""
         return f"must be one of {', '.join(allowed)}, not `{value}`{suggestion}"

@@ -47,9 +47,7 @@ def _prose(value: str) -> str:
 def _one_line(value: str) -> str:
     value = value.strip()
     if "\n" in value:
-        raise PydanticCustomError(
-            "multiline", "must be one line: join its lines into one sentence"
-        )
+        raise PydanticCustomError("multiline", "must be one line: join its lines into one sentence")
     return value
 
 
@@ -191,8 +189,12 @@ class Customer(_Part):
     who: OptionalProse = Field(None, description="Who is the customer?")
     problem: OptionalProse = Field(None, description="What is the customer problem or opportunity?")
     benefit: OptionalProse = Field(None, description="What is the most important customer benefit?")
-    evidence: OptionalProse = Field(None, description="How do you know what customers need or want?")
-    experience: OptionalProse = Field(None, description="What does the customer experience look like?")
+    evidence: OptionalProse = Field(
+        None, description="How do you know what customers need or want?"
+    )
+    experience: OptionalProse = Field(
+        None, description="What does the customer experience look like?"
+    )
 
 
 class Metric(_Part):
@@ -250,9 +252,7 @@ def _supported(value: int) -> int:
 class Spec(_Part):
     """One PR/FAQ: a press release, then the customer and internal FAQ."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, title="prfaqgen idea spec, format 1"
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, title="prfaqgen idea spec, format 1")
 
     prfaq: Annotated[
         int,

@@ -64,7 +64,11 @@ def recommended_warnings(spec: Spec, file: str, source_map: SourceMap) -> list[D
     for path, get, why in _RECOMMENDED:
         if get(spec):
             continue
-        pos = source_map.of_missing(path) if path not in source_map.values else source_map.of_value(path)
+        pos = (
+            source_map.of_missing(path)
+            if path not in source_map.values
+            else source_map.of_value(path)
+        )
         out.append(
             Diagnostic(
                 file,
@@ -75,4 +79,4 @@ def recommended_warnings(spec: Spec, file: str, source_map: SourceMap) -> list[D
                 "warning",
             )
         )
-    return out
+    return sorted(out, key=lambda d: (d.line, d.column, d.path))

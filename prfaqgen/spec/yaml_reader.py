@@ -210,7 +210,8 @@ class _Builder:
             self._error(
                 node,
                 path,
-                f"aliases (*{node.value}) are not allowed in idea specs: write the value out in full",
+                f"aliases (*{node.value}) are not allowed in idea specs: "
+                "write the value out in full",
             )
             return None
         if node.tag not in _STANDARD_TAGS and not _is_default_tag(node):

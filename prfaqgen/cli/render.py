@@ -1,0 +1,167 @@
+"""``prfaqgen render``: specs to review-ready PDF and DOCX (and HTML)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from prfaqgen.cli.inputs import spec_files
+from prfaqgen.cli.report import print_diagnostics, print_json
+
+OUTPUT_FORMATS = ("pdf", "docx", "html")
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    unknown = [v for v in chosen if v not in (*OUTPUT_FORMATS, "json")]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'nothing'}: choose from pdf, docx, html (comma separated), "
+            "or json for the page report"
+        )
+    return chosen
+
+
+@click.command()
+@click.argument("paths", metavar="FILE_OR_DIR...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the rendered files (created if missing).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,docx",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: pdf, docx, html. 'json' prints the page report as JSON "
+    "(same as --report json).",
+)
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings (recommended parts, page budget) fail.")
+@click.option("--no-draft-mark", is_flag=True, help="No diagonal DRAFT mark on drafts.")
+@click.option("--line-numbers", is_flag=True, help="Number the lines, for reviewers' comments.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Your template folder: its prfaq.html.j2 and theme/ override the built-in ones.",
+)
+@click.option(
+    "--report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the six-page budget of each spec.",
+)
+def render(
+    paths: tuple[str, ...],
+    output_dir: Path,
+    formats: tuple[str, ...],
+    paper: str,
+    strict: bool,
+    no_draft_mark: bool,
+    line_numbers: bool,
+    templates: Path | None,
+    report: str,
+) -> None:
+    """Render idea specs into review-ready PDF and DOCX files in the six-page style.
+
+    Each spec becomes OUTPUT/NAME.pdf and OUTPUT/NAME.docx, named after the spec
+    file. An invalid spec is reported as `validate` reports it and produces no
+    file. The pages used by the press release and the FAQ are measured on the
+    real PDF layout: over one page for the press release, or over six for the
+    press release and FAQ, is a warning (an error with --strict).
+
+    Exit code 0 when all rendered, 1 when any spec is invalid or could not be
+    rendered (or has warnings, with --strict), 2 for usage errors.
+
+    \b
+    Examples:
+      prfaqgen render specs/example.yaml
+      prfaqgen render specs/ -o review/ --paper a4 --line-numbers
+      prfaqgen render specs/ledger.yaml --format pdf --report json
+    """
+    from prfaqgen.errors import RenderError, SpecError
+    from prfaqgen.pipeline import render_spec
+    from prfaqgen.render.document import RenderOptions
+
+    files = spec_files(paths)
+    _refuse_name_clashes(files)
+    as_json = report == "json" or "json" in formats
+    options = RenderOptions(paper=paper, draft_mark=not no_draft_mark, line_numbers=line_numbers)  # type: ignore[arg-type]
+    outputs = tuple(f for f in formats if f != "json")
+    failed = 0
+    reports = []
+    for path in files:
+        try:
+            result = render_spec(path, output_dir, outputs, options, templates)
+        except SpecError as exc:
+            failed += 1
+            _emit(exc.diagnostics, as_json, reports, str(path))
+            continue
+        except RenderError as exc:
+            failed += 1
+            click.echo(f"{path}: cannot render: {exc}", err=True)
+            reports.append({"file": str(path), "error": str(exc)})
+            continue
+        if strict and result.warnings:
+            failed += 1
+        budget = result.budget.as_dict() if result.budget else None
+        if as_json:
+            reports.append(
+                {
+                    "file": result.file,
+                    "outputs": {k: str(v) for k, v in result.outputs.items()},
+                    "pages": budget,
+                    "diagnostics": [d.as_dict() for d in result.warnings],
+                }
+            )
+        else:
+            print_diagnostics(result.warnings)
+            written = ", ".join(str(p) for p in result.outputs.values()) or "nothing written"
+            click.echo(f"{result.file}: {written}", err=True)
+            if result.budget:
+                click.echo(f"  {_budget_line(result.budget)}", err=True)
+    if as_json:
+        print_json(reports)
+    sys.exit(1 if failed else 0)
+
+
+def _emit(diagnostics: list, as_json: bool, reports: list, file: str) -> None:
+    if as_json:
+        reports.append({"file": file, "diagnostics": [d.as_dict() for d in diagnostics]})
+    else:
+        print_diagnostics(diagnostics)
+
+
+def _budget_line(budget: object) -> str:
+    figures = budget.as_dict()  # type: ignore[attr-defined]
+
+    def pages(value: object) -> str:
+        return "?" if value is None else f"{value:g}"
+
+    appendix = figures["appendix"]
+    return (
+        f"pages: press release {pages(figures['press_release'])} of 1, "
+        f"press release + FAQ {pages(figures['body'])} of 6, "
+        + (f"appendix {appendix}, " if appendix is not None else "no appendix, ")
+        + f"{figures['total_pages']} in all"
+    )
+
+
+def _refuse_name_clashes(files: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for path in files:
+        if path.stem in seen:
+            raise click.UsageError(
+                f"{seen[path.stem]} and {path} would both render to {path.stem}.*: "
+                "render them into separate folders with -o"
+            )
+        seen[path.stem] = path

@@ -1,0 +1,1 @@
+"""Compose stage: a typed spec plus templates become one HTML document."""

@@ -1,0 +1,85 @@
+"""Compose: a valid spec plus templates become one HTML document for every writer."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, time, timezone
+from pathlib import Path
+
+from prfaqgen._version import __version__
+from prfaqgen.builtin import templates_dir
+from prfaqgen.errors import RenderError, SpecError
+from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.render.markdown import MarkdownRenderer
+from prfaqgen.render.resources import check_images
+from prfaqgen.render.templating import make_environment, render_template
+from prfaqgen.spec.loader import LoadedSpec
+
+DOCUMENT_TEMPLATE = "prfaq.html.j2"
+
+
+def compose(
+    loaded: LoadedSpec,
+    options: RenderOptions | None = None,
+    templates: Path | None = None,
+) -> ComposedDocument:
+    """Render the document template for ``loaded``; images are checked first.
+
+    Raises SpecError for a refused or missing image (it is the spec's
+    problem, located in the spec), RenderError for a template problem.
+    """
+    options = options or RenderOptions()
+    if templates is not None and not templates.is_dir():
+        raise RenderError(f"{templates}: templates folder not found")
+    images, problems = check_images(loaded)
+    if problems:
+        raise SpecError(problems)
+    markdown = MarkdownRenderer(images)
+    env = make_environment(templates_dir(), templates)
+    env.filters["markdown"] = markdown.block
+    env.filters["inline"] = markdown.inline
+    source_date = source_date_for(loaded)
+    html = render_template(
+        env,
+        DOCUMENT_TEMPLATE,
+        {
+            "spec": loaded.spec,
+            "options": options,
+            "generator": f"prfaqgen {__version__}",
+            "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+    )
+    theme = find_theme(templates)
+    spec_root = Path(os.path.realpath(loaded.path.parent))
+    return ComposedDocument(
+        html=html,
+        base_dir=spec_root,
+        theme=theme,
+        options=options,
+        source_date=source_date,
+        resource_roots=(spec_root, Path(os.path.realpath(theme.stylesheet.parent))),
+    )
+
+
+def find_theme(templates: Path | None) -> Theme:
+    """The user's ``theme/theme.css`` and ``theme/reference.docx`` win, each on its own."""
+    builtin = templates_dir() / "theme"
+
+    def pick(name: str) -> Path:
+        if templates is not None and (templates / "theme" / name).is_file():
+            return templates / "theme" / name
+        return builtin / name
+
+    return Theme(
+        stylesheet=pick("theme.css"),
+        reference_docx=pick("reference.docx"),
+        fonts_dir=builtin / "fonts",
+    )
+
+
+def source_date_for(loaded: LoadedSpec) -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the spec's own date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.combine(loaded.spec.meta.date, time(0), tzinfo=timezone.utc)

@@ -1,0 +1,85 @@
+"""Markdown in prose fields: CommonMark plus tables, raw HTML shown as text.
+
+Images are rendered only from a map of sources already checked and resolved
+by :mod:`prfaqgen.render.resources`; anything else never reaches the output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+# Prose headings sit below the document's own h1/h2 sections and question h3s.
+HEADING_OFFSET = 2
+
+
+def new_parser() -> MarkdownIt:
+    """The one Markdown dialect of idea specs; raw HTML is escaped, never rendered."""
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def image_sources(text: str) -> Iterator[tuple[str, int | None]]:
+    """Every image source in ``text`` as written (after CommonMark normalisation),
+    with the 0-based line of the block it stands in."""
+    for token in new_parser().parse(text):
+        for child in token.children or ():
+            if child.type == "image":
+                yield str(child.attrGet("src") or ""), token.map[0] if token.map else None
+
+
+class MarkdownRenderer:
+    """Renders prose fields to HTML for the templates' ``markdown`` and ``inline`` filters."""
+
+    def __init__(self, images: Mapping[str, str]) -> None:
+        self._images = images
+        self._md = new_parser()
+        self._md.add_render_rule("image", self._image)
+        self._md.add_render_rule("heading_open", self._heading)
+        self._md.add_render_rule("heading_close", self._heading)
+
+    def block(self, text: str, lead: str | None = None) -> Markup:
+        """A prose field; ``lead`` (plain text) opens its first paragraph, e.g. a dateline."""
+        tokens = self._md.parse(text)
+        if lead:
+            tokens = _with_lead(tokens, lead)
+        return Markup(self._md.renderer.render(tokens, self._md.options, {}))
+
+    def inline(self, text: str) -> Markup:
+        """An inline field: emphasis, code and links only, no blocks."""
+        return Markup(self._md.renderInline(text))
+
+    def _image(self, renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        src = str(token.attrGet("src") or "")
+        alt = renderer.renderInlineAsText(token.children or [], options, env)
+        resolved = self._images.get(src)
+        if resolved is None:  # never happens after resources.check_images; fail closed
+            return str(escape(alt))
+        title = token.attrGet("title")
+        title_attr = f' title="{escape(title)}"' if title else ""
+        return f'<img src="{escape(resolved)}" alt="{escape(alt)}"{title_attr}>'
+
+    @staticmethod
+    def _heading(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        level = min(int(token.tag[1]) + HEADING_OFFSET, 6)
+        return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+
+
+def _with_lead(tokens: list[Token], lead: str) -> list[Token]:
+    """Put ``lead`` at the start of the first paragraph (or before the first block)."""
+    lead_token = Token(
+        "html_inline", "", 0, content=f'<strong class="dateline">{escape(lead)}</strong> '
+    )
+    if len(tokens) >= 2 and tokens[0].type == "paragraph_open" and tokens[1].type == "inline":
+        inline = tokens[1]
+        inline.children = [lead_token, *(inline.children or [])]
+        return tokens
+    opening = Token("paragraph_open", "p", 1)
+    closing = Token("paragraph_close", "p", -1)
+    body = Token("inline", "", 0, children=[lead_token])
+    return [opening, body, closing, *tokens]
