@@ -89,10 +89,13 @@ def _budget_warnings(loaded: LoadedSpec, budget: PageBudget | None) -> list[Diag
     if budget is None:
         return []
     out = []
-    for message in budget.problems():
-        part = ("press_release",) if message.startswith("the press release takes") else ("faq",)
-        pos = loaded.source_map.of_key(part)
-        out.append(
-            Diagnostic(loaded.display_name, pos.line, pos.column, part[0], message, "warning")
-        )
+    for part, message in (
+        ("press_release", budget.press_release_problem()),
+        ("faq", budget.body_problem()),
+    ):
+        if message:
+            pos = loaded.source_map.of_key((part,))
+            out.append(
+                Diagnostic(loaded.display_name, pos.line, pos.column, part, message, "warning")
+            )
     return out

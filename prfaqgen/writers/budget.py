@@ -36,19 +36,24 @@ class PageBudget:
 
     def problems(self) -> list[str]:
         """The limits of the method this document breaks, as advice to its author."""
-        found = []
-        if self.press_release is not None and round(self.press_release, 2) > PRESS_RELEASE_LIMIT:
-            found.append(
-                f"the press release takes {_pages(self.press_release)} pages; the method "
-                "keeps it under one page: cut it or move detail into the FAQ"
-            )
-        if self.body is not None and round(self.body, 2) > BODY_LIMIT:
-            found.append(
-                f"the press release, FAQ and supporting parts take {_pages(self.body)} pages; "
-                "the method keeps them within six: cut answers or move data and detail "
-                "into the appendix"
-            )
-        return found
+        return [p for p in (self.press_release_problem(), self.body_problem()) if p]
+
+    def press_release_problem(self) -> str | None:
+        if self.press_release is None or round(self.press_release, 2) <= PRESS_RELEASE_LIMIT:
+            return None
+        return (
+            f"the press release takes {_pages(self.press_release)} pages; the method "
+            "keeps it under one page: cut it or move detail into the FAQ"
+        )
+
+    def body_problem(self) -> str | None:
+        if self.body is None or round(self.body, 2) <= BODY_LIMIT:
+            return None
+        return (
+            f"the press release, FAQ and supporting parts take {_pages(self.body)} pages; "
+            "the method keeps them within six: cut answers or move data and detail "
+            "into the appendix"
+        )
 
     def as_dict(self) -> dict[str, object]:
         """The figures for a JSON report, lengths rounded to 2 decimals."""
