@@ -12,6 +12,13 @@ import click
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
+def _one_line(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The scaffold must validate as written: no empty or multi-line title or author."""
+    if value is not None and (not value.strip() or any(c in value for c in "\r\n")):
+        raise click.BadParameter("must be one line of text, not empty")
+    return value.strip() if value is not None else None
+
+
 @click.command()
 @click.argument("name")
 @click.option(
@@ -22,8 +29,14 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write NAME.yaml into (created if missing).",
 )
-@click.option("--title", help="The product's name. [default: from NAME]")
-@click.option("--author", default="TODO: your name", show_default=True, help="meta.author.")
+@click.option("--title", callback=_one_line, help="The product's name. [default: from NAME]")
+@click.option(
+    "--author",
+    default="TODO: your name",
+    show_default=True,
+    callback=_one_line,
+    help="meta.author.",
+)
 @click.option("--force", is_flag=True, help="Overwrite NAME.yaml if it exists.")
 def new(name: str, folder: Path, title: str | None, author: str, force: bool) -> None:
     """Write NAME.yaml: every field of the format, each with a comment on what belongs there.
@@ -35,7 +48,7 @@ def new(name: str, folder: Path, title: str | None, author: str, force: bool) ->
     Example:
       prfaqgen new smart-ledger --title "Smart Ledger" --author "Priya Raman"
     """
-    from prfaqgen.atomic import write_atomically
+    from prfaqgen.cli.report import write_file
     from prfaqgen.spec.scaffold import scaffold_text
 
     stem = name.removesuffix(".yaml").removesuffix(".yml")
@@ -49,7 +62,7 @@ def new(name: str, folder: Path, title: str | None, author: str, force: bool) ->
         click.echo(f"{target}: already exists; use --force to overwrite it", err=True)
         sys.exit(1)
     text = scaffold_text(title or _title_from(stem), author, date.today())
-    write_atomically(target, text.encode("utf-8"))
+    write_file(target, text.encode("utf-8"))
     click.echo(f"wrote {target}; check it with: prfaqgen validate {target}", err=True)
 
 

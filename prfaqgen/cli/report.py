@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 import click
 
@@ -25,3 +27,14 @@ def summary(files: int, invalid: int, errors: int, warnings: int) -> str:
 
     status = f"{invalid} invalid" if invalid else "all valid"
     return f"{n(files, 'file')} checked: {status}; {n(errors, 'error')}, {n(warnings, 'warning')}"
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write ``target`` atomically, or say why not and exit 1 (never a traceback)."""
+    from prfaqgen.atomic import write_atomically
+
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        click.echo(f"{target}: cannot be written ({exc.strerror or exc})", err=True)
+        sys.exit(1)

@@ -27,12 +27,12 @@ def schema(output: Path | None) -> None:
     Example:
       prfaqgen schema -o prfaq.schema.json
     """
-    from prfaqgen.atomic import write_atomically
+    from prfaqgen.cli.report import write_file
     from prfaqgen.spec.schema import schema_text
 
     text = schema_text()
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomically(output, text.encode("utf-8"))
+        write_file(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)

@@ -110,12 +110,15 @@ def _format_problem(data: dict[str, object], name: str, source_map: SourceMap) -
     if isinstance(value, str) and value.strip() in {str(v) for v in SUPPORTED_FORMATS}:
         return None
     pos = source_map.of_value(("prfaq",))
-    shown = "empty" if value is None else f"`{value}`" if isinstance(value, str) else "not a number"
+    if isinstance(value, str):
+        problem = f"format `{value}` is not supported"
+    else:
+        problem = "is empty" if value is None else "must be a format number, not a list or mapping"
     return Diagnostic(
         name,
         pos.line,
         pos.column,
         "prfaq",
-        f"format {shown} is not supported: this version of prfaqgen reads format "
-        f"{readable}; set `prfaq: {SUPPORTED_FORMATS[-1]}`, or upgrade prfaqgen for a newer format",
+        f"{problem}: this version of prfaqgen reads format {readable}; set "
+        f"`prfaq: {SUPPORTED_FORMATS[-1]}`, or upgrade prfaqgen for a newer format",
     )

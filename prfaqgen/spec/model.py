@@ -54,6 +54,8 @@ def _one_line(value: str) -> str:
 def _yaml_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError("empty", "is empty")
     if not isinstance(value, str) or not _DATE.fullmatch(value.strip()):
         raise PydanticCustomError(
             "date_format", "must be a date written as YYYY-MM-DD, for example 2026-11-22"
@@ -76,6 +78,12 @@ OptionalProse = Annotated[Prose | None, BeforeValidator(_no_blank)]
 YamlDate = Annotated[date, BeforeValidator(_yaml_date)]
 OptionalDate = Annotated[YamlDate | None, BeforeValidator(_no_blank)]
 Score = Annotated[int, Field(ge=1, le=5)]
+OptionalScore = Annotated[Score | None, BeforeValidator(_no_blank)]
+
+
+def _default_if_blank(default: str) -> BeforeValidator:
+    """A choice left empty (``status:``) means its default, like any blank optional field."""
+    return BeforeValidator(lambda v: default if _no_blank(v) is None else v)
 
 
 class _Part(BaseModel):
@@ -89,7 +97,7 @@ class Meta(_Part):
     date: YamlDate = Field(description="Date of this draft, YYYY-MM-DD.")
     team: OptionalText = Field(None, description="The team that owns the idea.")
     version: OptionalText = Field(None, description='Draft version, shown in the header ("0.3").')
-    status: Literal["draft", "review", "final"] = Field(
+    status: Annotated[Literal["draft", "review", "final"], _default_if_blank("draft")] = Field(
         "draft", description="draft, review or final; drafts carry a DRAFT mark."
     )
     reviewers: list[Text] = Field(default_factory=list, description="Who reviews it.")
@@ -216,18 +224,18 @@ class AppendixEntry(_Part):
 class Scores(_Part):
     """Bezos's three questions, each scored 1 to 5."""
 
-    big_idea: Score | None = Field(None, description="Is it a big idea? 1-5.")
-    fit: Score | None = Field(None, description="Is it something we should be doing? 1-5.")
-    plan: Score | None = Field(None, description="Is there a legitimate plan to succeed? 1-5.")
+    big_idea: OptionalScore = Field(None, description="Is it a big idea? 1-5.")
+    fit: OptionalScore = Field(None, description="Is it something we should be doing? 1-5.")
+    plan: OptionalScore = Field(None, description="Is there a legitimate plan to succeed? 1-5.")
 
 
 class Review(_Part):
     """What reviewers decided; feeds the portfolio."""
 
     scores: Scores = Field(default_factory=Scores, description="Each 1..5, all optional.")
-    decision: Literal["pending", "fund", "hold", "decline"] = Field(
-        "pending", description="pending, fund, hold or decline."
-    )
+    decision: Annotated[
+        Literal["pending", "fund", "hold", "decline"], _default_if_blank("pending")
+    ] = Field("pending", description="pending, fund, hold or decline.")
     notes: OptionalProse = Field(None, description="What the review concluded.")
 
 

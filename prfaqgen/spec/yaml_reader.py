@@ -15,6 +15,7 @@ duplicate keys are reported. Every problem becomes a located diagnostic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,16 @@ from prfaqgen.spec.locations import FieldPath, Position, SourceMap
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_EMPTY = (
+    "is empty: an idea spec starts with `prfaq: 1`; "
+    "run `prfaqgen new NAME` for a commented starting point"
+)
 
 
 _REFUSED_ALIAS = "tag:prfaqgen,2026:refused-alias"
@@ -74,16 +80,14 @@ def read_spec_file(path: Path, display_name: str | None = None) -> ReadResult:
     if path.is_dir():
         return fail("is a folder, not a spec file: name a .yaml file inside it")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, even from /dev/zero
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return fail("no such file: check the path")
     except OSError as exc:
         return fail(f"cannot be read ({exc.strerror or exc}): check its permissions")
     if len(raw) > MAX_FILE_BYTES:
-        return fail(
-            f"is {len(raw) // 1024} KiB; an idea spec is at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB: move large data out of the spec"
-        )
+        return fail(_TOO_LARGE)
     try:
         text = _decode(raw)
     except _DecodeProblem as problem:
@@ -93,7 +97,26 @@ def read_spec_file(path: Path, display_name: str | None = None) -> ReadResult:
 
 def read_spec_text(text: str, display_name: str) -> ReadResult:
     """Read spec source already in memory (for tests and the Python API)."""
-    return _compose(text, display_name, ReadResult())
+    result = ReadResult()
+    if len(text) > MAX_FILE_BYTES:
+        result.diagnostics.append(Diagnostic(display_name, 1, 1, "", _TOO_LARGE))
+        return result
+    return _compose(text, display_name, result)
+
+
+_TOO_LARGE = (
+    f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most an idea spec may be: "
+    "move large data out of the spec"
+)
+# The characters PyYAML counts as line breaks, so that our positions match its marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_and_column(before: str) -> tuple[int, int]:
+    """1-based position of the character that follows ``before``."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, len(before) - start + 1
 
 
 class _DecodeProblem(Exception):
@@ -108,10 +131,7 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        line, column = _line_and_column(raw[: exc.start].decode("utf-8", errors="replace"))
         raise _DecodeProblem(
             f"is not valid UTF-8: byte 0x{raw[exc.start]:02X} at line {line}, column "
             f"{column} cannot be decoded; save the file as UTF-8",
@@ -125,6 +145,8 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
         result.diagnostics.append(Diagnostic(name, line, column, "", message))
         return result
 
+    if not text.strip():
+        return fail(_EMPTY)
     try:
         root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
@@ -132,8 +154,7 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return fail(_yaml_message(exc), line, column)
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = _line_and_column(text[: exc.position])
         return fail(
             f"contains the control character U+{exc.character:04X}, which YAML does "
             "not allow: delete it",
@@ -145,11 +166,10 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     except RecursionError:
         return fail(f"is nested too deeply: an idea spec needs at most {MAX_DEPTH} levels")
 
-    if root is None:
-        return fail(
-            "is empty: an idea spec starts with `prfaq: 1`; "
-            "run `prfaqgen new NAME` for a commented starting point"
-        )
+    if root is None or (
+        isinstance(root, yaml.ScalarNode) and root.style is None and root.value in _NULLS
+    ):
+        return fail(_EMPTY)
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
         start = _position(root)
@@ -236,6 +256,19 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._error(key_node, path, "a key must be a plain name, not a list or mapping")
+                continue
+            if key_node.tag == _REFUSED_ALIAS:
+                self._error(
+                    key_node, path, f"aliases (*{key_node.value}) are not allowed, also as keys"
+                )
+                continue
+            if not _is_default_tag(key_node) and key_node.tag != _STR_TAG:
+                self._error(
+                    key_node,
+                    path,
+                    f"the YAML tag `{_short_tag(key_node.tag)}` is not allowed on a key: "
+                    "write the key as a plain name",
+                )
                 continue
             key = key_node.value
             child = (*path, key)
