@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prfaqgen.atomic import write_atomically
+from prfaqgen.atomic import write_all_atomically
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import RenderError
 from prfaqgen.render.compose import compose
@@ -73,14 +73,12 @@ def render_spec(
         contents["html"] = render_html(doc)
 
     out = Path(output_dir)
-    outputs = {}
-    for fmt in (f for f in FORMATS if f in contents):
-        target = out / f"{loaded.path.stem}.{fmt}"
-        try:
-            write_atomically(target, contents[fmt])
-        except OSError as exc:
-            raise RenderError(f"{target}: cannot be written ({exc.strerror or exc})") from None
-        outputs[fmt] = target
+    outputs = {fmt: out / f"{loaded.path.stem}.{fmt}" for fmt in FORMATS if fmt in contents}
+    try:
+        write_all_atomically({outputs[fmt]: contents[fmt] for fmt in outputs})
+    except OSError as exc:
+        where = exc.filename or out
+        raise RenderError(f"{where}: cannot be written ({exc.strerror or exc})") from None
     warnings = loaded.warnings + tuple(_budget_warnings(loaded, budget))
     return RenderResult(loaded.display_name, outputs, budget, warnings)
 

@@ -38,6 +38,7 @@ def compose(
     env = make_environment(templates_dir(), templates)
     env.filters["markdown"] = markdown.block
     env.filters["inline"] = markdown.inline
+    env.filters["plain"] = markdown.plain
     source_date = source_date_for(loaded)
     html = render_template(
         env,

@@ -37,9 +37,11 @@ class MarkdownRenderer:
     def __init__(self, images: Mapping[str, str]) -> None:
         self._images = images
         self._md = new_parser()
-        self._md.add_render_rule("image", self._image)
-        self._md.add_render_rule("heading_open", self._heading)
-        self._md.add_render_rule("heading_close", self._heading)
+        # markdown-it binds each rule to its renderer with __get__, which a bound
+        # method ignores: rules must be plain functions taking the renderer first.
+        self._md.add_render_rule("image", _image_rule(images))
+        self._md.add_render_rule("heading_open", _heading_rule)
+        self._md.add_render_rule("heading_close", _heading_rule)
 
     def block(self, text: str, lead: str | None = None) -> Markup:
         """A prose field; ``lead`` (plain text) opens its first paragraph, e.g. a dateline."""
@@ -52,22 +54,33 @@ class MarkdownRenderer:
         """An inline field: emphasis, code and links only, no blocks."""
         return Markup(self._md.renderInline(text))
 
-    def _image(self, renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    def plain(self, text: str) -> str:
+        """An inline field as plain text, for metadata such as the PDF subject."""
+        tokens = self._md.parseInline(text)
+        children = [child for token in tokens for child in token.children or ()]
+        return " ".join(
+            self._md.renderer.renderInlineAsText(children, self._md.options, {}).split()
+        )
+
+
+def _image_rule(images: Mapping[str, str]) -> Any:
+    def image(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
-        src = str(token.attrGet("src") or "")
         alt = renderer.renderInlineAsText(token.children or [], options, env)
-        resolved = self._images.get(src)
+        resolved = images.get(str(token.attrGet("src") or ""))
         if resolved is None:  # never happens after resources.check_images; fail closed
             return str(escape(alt))
         title = token.attrGet("title")
         title_attr = f' title="{escape(title)}"' if title else ""
         return f'<img src="{escape(resolved)}" alt="{escape(alt)}"{title_attr}>'
 
-    @staticmethod
-    def _heading(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
-        token = tokens[idx]
-        level = min(int(token.tag[1]) + HEADING_OFFSET, 6)
-        return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+    return image
+
+
+def _heading_rule(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    level = min(int(token.tag[1]) + HEADING_OFFSET, 6)
+    return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
 
 
 def _with_lead(tokens: list[Token], lead: str) -> list[Token]:

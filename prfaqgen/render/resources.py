@@ -27,12 +27,12 @@ def check_images(loaded: LoadedSpec) -> tuple[dict[str, str], list[Diagnostic]]:
     resolved: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for path, text in _prose_fields(loaded.spec.model_dump()):
-        for src, _line in image_sources(text):
+        for src, line in image_sources(text):
             target, why = _resolve(src, root)
             if target is not None:
                 resolved[src] = target.as_uri()
                 continue
-            pos = loaded.source_map.of_value(path)
+            pos = loaded.source_map.of_text_line(path, line)
             problems.append(
                 Diagnostic(loaded.display_name, pos.line, pos.column, format_path(path), why)
             )

@@ -25,7 +25,10 @@ AUTOESCAPED = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 
 
 class ContainedLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that refuses files whose real path leaves its folder."""
+    """A FileSystemLoader that refuses files whose real path leaves its folder.
+
+    Jinja's own loader already refuses ``..`` in names, but follows symbolic links.
+    """
 
     def __init__(self, folder: Path) -> None:
         super().__init__(str(folder))
@@ -37,9 +40,10 @@ class ContainedLoader(jinja2.FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         real = os.path.realpath(filename)
         if os.path.commonpath([real, self._root]) != self._root:
-            raise jinja2.TemplateNotFound(
-                f"{template} (it links outside {self._root}; templates are read only "
-                "from their own folder)"
+            # Not TemplateNotFound: that would let the next loader quietly stand in.
+            raise RenderError(
+                f"{filename}: refused: it links outside {self._root} (to {real}); "
+                "templates are read only from their own folder"
             )
         return source, filename, uptodate
 

@@ -25,6 +25,15 @@ class SourceMap:
 
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     values: dict[FieldPath, Position] = field(default_factory=dict)
+    blocks: dict[FieldPath, Position] = field(default_factory=dict)
+    """First content line of each literal (``|``) block, whose lines map 1:1 to the text."""
+
+    def of_text_line(self, path: FieldPath, line: int | None) -> Position:
+        """Line ``line`` (0-based) of the text at ``path``, exact inside a ``|`` block."""
+        block = self.blocks.get(path)
+        if block is None or line is None:
+            return self.of_value(path)
+        return Position(block.line + line, block.column)
 
     def of_value(self, path: FieldPath) -> Position:
         """The value at ``path``, or the nearest enclosing field that exists."""

@@ -249,6 +249,8 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.style is None and node.value in _NULLS:
             return None
+        if node.style == "|":
+            self.source_map.blocks[path] = _block_start(node)
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
@@ -284,6 +286,19 @@ class _Builder:
             self.source_map.keys[child] = _position(key_node)
             out[key] = self.build(value_node, child)
         return out
+
+
+def _block_start(node: yaml.ScalarNode) -> Position:
+    """Where the content of a ``|`` block starts: the line after its header,
+    at the indentation of its first non-blank line."""
+    buffer: str = node.start_mark.buffer or ""
+    start = buffer.find("\n", node.start_mark.pointer) + 1
+    indent = 0
+    for text in buffer[start : node.end_mark.pointer].split("\n"):
+        if text.strip():
+            indent = len(text) - len(text.lstrip(" "))
+            break
+    return Position(node.start_mark.line + 2, indent + 1)
 
 
 def _is_default_tag(node: yaml.Node) -> bool:

@@ -70,7 +70,9 @@ class PdfRender:
 
 def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
-    fetcher = RestrictedFetcher((*doc.resource_roots, doc.theme.stylesheet.parent))
+    fetcher = RestrictedFetcher(
+        (*doc.resource_roots, doc.theme.stylesheet.parent, doc.theme.fonts_dir)
+    )
     with _reproducible(doc.source_date):
         try:
             font_config = FontConfiguration()
@@ -79,7 +81,7 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
-                document = _with_line_numbers(document, scans, stylesheets[0], fetcher)
+                document = _with_line_numbers(document, scans, stylesheets[:2], fetcher)
             _complete_dates(document.metadata, doc.source_date)
             data = document.write_pdf(pdf_identifier=_identifier(doc))
         except FatalURLFetchingError as error:
@@ -145,16 +147,24 @@ class RestrictedFetcher(URLFetcher):
 def _stylesheets(
     doc: ComposedDocument, fetcher: RestrictedFetcher, font_config: FontConfiguration
 ) -> list[CSS]:
-    """The theme, then the options: paper size and the draft mark."""
+    """The bundled fonts, the theme, then the options: paper size and the draft mark."""
     theme = doc.theme.stylesheet
+    fonts = doc.theme.fonts_dir / "fonts.css"
     try:
         theme_css = theme.read_text(encoding="utf-8")
+        fonts_css = fonts.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RenderError(f"cannot read the theme stylesheet {theme}: {error}") from error
+        raise RenderError(f"cannot read the theme stylesheet: {error}") from error
     options_css = f"@page {{ size: {_PAPER_SIZES[doc.options.paper]} }}"
     if not doc.options.draft_mark:
         options_css += " .draft-mark { display: none !important }"
     return [
+        CSS(
+            string=fonts_css,
+            base_url=_directory_url(fonts.parent),
+            url_fetcher=fetcher,
+            font_config=font_config,
+        ),
         CSS(
             string=theme_css,
             base_url=_directory_url(theme.parent),
@@ -166,7 +176,7 @@ def _stylesheets(
 
 
 def _with_line_numbers(
-    document: Document, scans: list[PageScan], theme: CSS, fetcher: RestrictedFetcher
+    document: Document, scans: list[PageScan], theme: list[CSS], fetcher: RestrictedFetcher
 ) -> Document:
     """The same pages with every body line numbered in the left margin.
 
@@ -177,7 +187,7 @@ def _with_line_numbers(
     height = max(page.height for page in document.pages)
     numbers_css = CSS(string=overlay_css(width, height), font_config=document.font_config)
     overlay = HTML(string=overlay_html(scans), url_fetcher=fetcher).render(
-        stylesheets=[theme, numbers_css], font_config=document.font_config
+        stylesheets=[*theme, numbers_css], font_config=document.font_config
     )
     if len(overlay.pages) != len(document.pages):
         raise RenderError(
