@@ -22,6 +22,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.shared import Twips
 from lxml import etree
 from PIL import Image
@@ -244,6 +245,21 @@ def test_table_spans_captions_and_header_rows_without_thead(assets: Path) -> Non
     header_flags = [row._tr.trPr.find(w("tblHeader")) is not None for row in table.rows]
     assert header_flags == [True, False, False]
     assert {p.style.name for c in table._cells for p in c.paragraphs} == {"Compact"}
+
+
+def test_table_cells_keep_the_column_alignment_markdown_asks_for(assets: Path) -> None:
+    html = """<html><body><table>
+    <thead><tr><th>Item</th><th style="text-align:right">Cost</th></tr></thead>
+    <tbody><tr><td>Cloud</td><td style="text-align:right">1,200</td></tr>
+    <tr><td style="text-align: center">All</td><td style="text-align:right">9</td></tr>
+    </tbody></table></body></html>"""
+    (table,) = open_docx(render_docx(compose(assets, html))).tables
+    alignments = [[c.paragraphs[0].alignment for c in row.cells] for row in table.rows]
+    assert alignments == [
+        [None, WD_PARAGRAPH_ALIGNMENT.RIGHT],
+        [None, WD_PARAGRAPH_ALIGNMENT.RIGHT],
+        [WD_PARAGRAPH_ALIGNMENT.CENTER, WD_PARAGRAPH_ALIGNMENT.RIGHT],
+    ]
 
 
 def test_deep_lists_loose_text_and_bad_starts(assets: Path) -> None:

@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.inline import PHRASING, SKIPPED, InlineWriter, Node, field_of
 from prfaqgen.writers.docx.ooxml import bottom_border
-from prfaqgen.writers.docx.tables import finish_rows, layout
+from prfaqgen.writers.docx.tables import cell_alignment, finish_rows, layout
 
 Container = Document | BlockItemContainer  # the body, a table cell, a header or footer
 
@@ -240,6 +240,9 @@ class BlockWriter:
                 writer = BlockWriter(self.ctx, cell, pending, reuse=cell.paragraphs[0])
                 base = placed.element.get("data-docx-style") or "Compact"
                 writer.write_children(placed.element, Scope(base, bold=placed.is_header))
+                align = cell_alignment(placed.element)
+                for paragraph in cell.paragraphs if align is not None else ():
+                    paragraph.alignment = align
             finish_rows(table, grid.header_rows)
         self._write_nodes(grid.strays, scope)
 

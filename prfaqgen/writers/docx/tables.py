@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.table import Table
 from lxml.html import HtmlElement
 
@@ -12,6 +14,12 @@ from prfaqgen.writers.docx.ooxml import element
 _SECTIONS = ("thead", "tbody", "tfoot")
 _IGNORED = frozenset({"colgroup", "col"})
 _MAX_SPAN = 63  # Word's column limit; also bounds a runaway rowspan
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
+_ALIGNMENTS = {
+    "left": WD_PARAGRAPH_ALIGNMENT.LEFT,
+    "right": WD_PARAGRAPH_ALIGNMENT.RIGHT,
+    "center": WD_PARAGRAPH_ALIGNMENT.CENTER,
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,12 @@ def finish_rows(table: Table, header_rows: int) -> None:
         tr_pr.append(element("w:cantSplit"))
         if index < header_rows:
             tr_pr.append(element("w:tblHeader"))
+
+
+def cell_alignment(td: HtmlElement) -> WD_PARAGRAPH_ALIGNMENT | None:
+    """The alignment a Markdown table column asks for (``| ---: |`` -> right)."""
+    found = _TEXT_ALIGN.search(td.get("style", ""))
+    return _ALIGNMENTS[found.group(1).lower()] if found else None
 
 
 def _span(td: HtmlElement, name: str) -> int:
