@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from prfaqgen.cli.inputs import spec_files
 from prfaqgen.cli.report import print_diagnostics, print_json
+
+if TYPE_CHECKING:
+    from prfaqgen.diagnostics import Diagnostic
+    from prfaqgen.writers.budget import PageBudget
 
 OUTPUT_FORMATS = ("pdf", "docx", "html")
 
@@ -95,10 +100,14 @@ def render(
     files = spec_files(paths)
     _refuse_name_clashes(files)
     as_json = report == "json" or "json" in formats
-    options = RenderOptions(paper=paper, draft_mark=not no_draft_mark, line_numbers=line_numbers)  # type: ignore[arg-type]
+    options = RenderOptions(
+        paper="a4" if paper == "a4" else "letter",
+        draft_mark=not no_draft_mark,
+        line_numbers=line_numbers,
+    )
     outputs = tuple(f for f in formats if f != "json")
     failed = 0
-    reports = []
+    reports: list[dict[str, object]] = []
     for path in files:
         try:
             result = render_spec(path, output_dir, outputs, options, templates)
@@ -134,15 +143,17 @@ def render(
     sys.exit(1 if failed else 0)
 
 
-def _emit(diagnostics: list, as_json: bool, reports: list, file: str) -> None:
+def _emit(
+    diagnostics: list[Diagnostic], as_json: bool, reports: list[dict[str, object]], file: str
+) -> None:
     if as_json:
         reports.append({"file": file, "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
         print_diagnostics(diagnostics)
 
 
-def _budget_line(budget: object) -> str:
-    figures = budget.as_dict()  # type: ignore[attr-defined]
+def _budget_line(budget: PageBudget) -> str:
+    figures = budget.as_dict()
 
     def pages(value: object) -> str:
         return "?" if value is None else f"{value:g}"

@@ -13,7 +13,7 @@ from xml.sax.saxutils import quoteattr
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.section import Section, _Footer, _Header
-from docx.shared import Length, Twips
+from docx.shared import Inches, Length, Twips
 from lxml.html import HtmlElement
 
 from prfaqgen.render.document import Paper, RenderOptions
@@ -74,6 +74,12 @@ def setup_page(section: Section, options: RenderOptions) -> tuple[Length, Length
     section.page_width, section.page_height = width, height
     if options.line_numbers:
         insert_ordered(section._sectPr, element("w:lnNumType", countBy="1", restart="continuous"))
+    # A reference document without margins gets the six-page style's 1 inch.
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        if getattr(section, side) is None:
+            setattr(section, side, Inches(1))
+    assert section.left_margin is not None and section.right_margin is not None
+    assert section.top_margin is not None and section.bottom_margin is not None
     return (
         Length(width - section.left_margin - section.right_margin),
         Length(height - section.top_margin - section.bottom_margin),
