@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
+from prfaqgen.writers.local_files import local_path
 
 # Fonts are not inlined (megabytes each): browsers fall back to Calibri or a sans-serif.
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*", re.IGNORECASE)
@@ -47,12 +46,10 @@ def render_html(doc: ComposedDocument) -> bytes:
 
 
 def _data_url(src: str, roots: tuple[Path, ...]) -> str:
-    parts = urlsplit(src)
-    if parts.scheme != "file":
-        raise RenderError(f"image {src!r} is not a local file: refused")
-    path = os.path.realpath(unquote(parts.path))
-    if not any(Path(path).is_relative_to(root) for root in roots):
-        raise RenderError(f"image {path} is outside the spec's folder: refused")
+    try:
+        path = local_path(src, roots)
+    except RenderError as exc:
+        raise RenderError(f"image {src!r}: {exc}") from None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

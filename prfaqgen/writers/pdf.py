@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -29,6 +28,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
+from prfaqgen.writers.local_files import local_path
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -118,14 +118,10 @@ class RestrictedFetcher(URLFetcher):
         scheme = parts.scheme.lower()
         if scheme == "data":
             return super().fetch(url, headers)
-        if scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise self._fail(f"refusing to fetch {url}: a document may only use local files")
-        path = os.path.realpath(url2pathname(parts.path))
-        if not any(os.path.commonpath((path, root)) == root for root in self._roots):
-            raise self._fail(
-                f"refusing to read {path}: a document may only use files inside "
-                + ", ".join(self._roots)
-            )
+        try:
+            path = local_path(url, self._roots)
+        except RenderError as error:
+            raise self._fail(str(error)) from None
         try:
             body = Path(path).read_bytes()
         except OSError as error:

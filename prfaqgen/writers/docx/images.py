@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.shared import Length
 
 from prfaqgen.errors import RenderError
+from prfaqgen.writers.local_files import local_path
 
 
 class ImagePolicy:
@@ -28,18 +27,10 @@ class ImagePolicy:
 
     def resolve(self, src: str) -> str:
         """The real path of ``src``, or RenderError if it is not a file in a root."""
-        parsed = urlparse(src)
-        if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
-            raise RenderError(
-                f'image "{src}": the DOCX writer embeds only file:// images '
-                "inside the spec or theme folder"
-            )
-        path = os.path.realpath(url2pathname(parsed.path))
-        if not any(os.path.commonpath([path, root]) == root for root in self._roots):
-            raise RenderError(
-                f'image "{src}" is outside the folders a document may read '
-                f"({', '.join(self._roots) or 'none'})"
-            )
+        try:
+            path = local_path(src, self._roots)
+        except RenderError as exc:
+            raise RenderError(f'image "{src}": {exc}') from None
         if not os.path.isfile(path):
             raise RenderError(f'image "{src}" does not exist')
         return path
