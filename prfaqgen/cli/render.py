@@ -122,13 +122,12 @@ def render(
             continue
         if strict and result.warnings:
             failed += 1
-        budget = result.budget.as_dict() if result.budget else None
         if as_json:
             reports.append(
                 {
                     "file": result.file,
                     "outputs": {k: str(v) for k, v in result.outputs.items()},
-                    "pages": budget,
+                    "pages": result.budget.as_dict() if result.budget else None,
                     "diagnostics": [d.as_dict() for d in result.warnings],
                 }
             )

@@ -35,7 +35,6 @@ class MarkdownRenderer:
     """Renders prose fields to HTML for the templates' ``markdown`` and ``inline`` filters."""
 
     def __init__(self, images: Mapping[str, str]) -> None:
-        self._images = images
         self._md = new_parser()
         # markdown-it binds each rule to its renderer with __get__, which a bound
         # method ignores: rules must be plain functions taking the renderer first.

@@ -94,10 +94,10 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise RenderError(f"{where}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template not found: {exc.message or exc.name}") from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise RenderError(f"{_template_line(exc.__traceback__)}template refused: {exc}") from None
     except jinja2.TemplateError as exc:
-        raise RenderError(f"{_template_line(exc.__traceback__)}template error: {exc}") from None
+        kind = "refused" if isinstance(exc, jinja2.exceptions.SecurityError) else "error"
+        where = _template_line(exc.__traceback__)
+        raise RenderError(f"{where}template {kind}: {exc}") from None
 
 
 def _template_line(tb: TracebackType | None) -> str:

@@ -232,7 +232,7 @@ class Scores(_Part):
 class Review(_Part):
     """What reviewers decided; feeds the portfolio."""
 
-    scores: Scores = Field(default_factory=lambda: Scores(), description="Each 1..5, all optional.")
+    scores: Scores = Field(default_factory=Scores, description="Each 1..5, all optional.")
     decision: Annotated[
         Literal["pending", "fund", "hold", "decline"], _default_if_blank("pending")
     ] = Field("pending", description="pending, fund, hold or decline.")
