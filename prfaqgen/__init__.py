@@ -28,6 +28,7 @@ _LAZY = {
     "render_spec": "prfaqgen.pipeline",
     "RenderResult": "prfaqgen.pipeline",
     "RenderOptions": "prfaqgen.render.document",
+    "Settings": "prfaqgen.settings",
 }
 
 __all__ = [

@@ -6,20 +6,17 @@ stages and where files go, and nothing of click or of any one format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import RenderError
 from prfaqgen.render.compose import compose
-from prfaqgen.render.document import RenderOptions
+from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
 from prfaqgen.writers.budget import PageBudget, measure_budget
-
-FORMATS = ("pdf", "docx", "html")
-DEFAULT_FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
@@ -33,30 +30,28 @@ class RenderResult:
 
 
 def render_spec(
-    spec: str | Path | LoadedSpec,
-    output_dir: str | Path = "output",
-    formats: Sequence[str] = DEFAULT_FORMATS,
-    options: RenderOptions | None = None,
-    templates: str | Path | None = None,
-    measure: bool = True,
+    spec: str | Path | LoadedSpec, settings: Settings | None = None, **changes: Any
 ) -> RenderResult:
-    """Render one spec into ``output_dir/<spec name>.<format>``.
+    """Render one spec into ``<settings.output>/<spec name>.<format>``.
+
+    ``changes`` override fields of ``settings`` (``output="review"``,
+    ``formats=["pdf"]``), so that a quick call needs no Settings object.
 
     Raises SpecError (invalid spec, refused image) or RenderError. Every
     output is built in memory first and written only when all succeeded, each
     file atomically: a failure never leaves a half-written or mixed set.
-    ``measure`` lays out the PDF for the six-page budget even when no PDF is
-    written.
     """
+    settings = (settings or Settings()).with_changes(**changes)
+    formats = settings.formats
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(spec)
-    doc = compose(loaded, options, Path(templates) if templates is not None else None)
+    doc = compose(loaded, settings.render_options(), settings.templates)
 
     contents: dict[str, bytes] = {}
     budget = None
-    if "pdf" in formats or measure:
+    if "pdf" in formats or settings.measures_budget:
         from prfaqgen.writers.pdf import render_pdf
 
         pdf = render_pdf(doc)
@@ -72,7 +67,7 @@ def render_spec(
 
         contents["html"] = render_html(doc)
 
-    out = Path(output_dir)
+    out = settings.output
     outputs = {fmt: out / f"{loaded.path.stem}.{fmt}" for fmt in FORMATS if fmt in contents}
     try:
         write_all_atomically({outputs[fmt]: contents[fmt] for fmt in outputs})

@@ -95,22 +95,26 @@ def render(
     """
     from prfaqgen.errors import RenderError, SpecError
     from prfaqgen.pipeline import render_spec
-    from prfaqgen.render.document import RenderOptions
+    from prfaqgen.settings import Settings
 
     files = spec_files(paths)
     _refuse_name_clashes(files)
     as_json = report == "json" or "json" in formats
-    options = RenderOptions(
+    settings = Settings(
+        output=output_dir,
+        formats=tuple(f for f in formats if f != "json"),
         paper="a4" if paper == "a4" else "letter",
+        templates=templates,
         draft_mark=not no_draft_mark,
         line_numbers=line_numbers,
+        strict=strict,
+        budget=True,
     )
-    outputs = tuple(f for f in formats if f != "json")
     failed = 0
     reports: list[dict[str, object]] = []
     for path in files:
         try:
-            result = render_spec(path, output_dir, outputs, options, templates)
+            result = render_spec(path, settings)
         except SpecError as exc:
             failed += 1
             _emit(exc.diagnostics, as_json, reports, str(path))
@@ -120,7 +124,7 @@ def render(
             click.echo(f"{path}: cannot render: {exc}", err=True)
             reports.append({"file": str(path), "error": str(exc)})
             continue
-        if strict and result.warnings:
+        if settings.strict and result.warnings:
             failed += 1
         if as_json:
             reports.append(

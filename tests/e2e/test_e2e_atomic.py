@@ -109,7 +109,7 @@ def test_an_interrupted_write_leaves_the_previous_file_and_no_temporary_file(
 
     monkeypatch.setattr(prfaqgen.atomic.os, "fsync", interrupted_fsync)
     with pytest.raises(KeyboardInterrupt):
-        render_spec(spec, out, formats=("pdf", "docx"))
+        render_spec(spec, output=out, formats=("pdf", "docx"))
     monkeypatch.setattr(prfaqgen.atomic.os, "fsync", real_fsync)
 
     assert written, "the write was not reached"
@@ -126,7 +126,7 @@ def test_an_interrupted_first_write_leaves_no_file_at_all(
 
     monkeypatch.setattr(prfaqgen.atomic.os, "replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
-        render_spec(spec, out, formats=("html",), measure=False)
+        render_spec(spec, output=out, formats=("html",), budget=False)
     assert list(out.iterdir()) == []
 
 

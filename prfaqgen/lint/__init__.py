@@ -1,0 +1,1 @@
+"""Writing checks: the Working Backwards house rules as located findings."""
