@@ -42,6 +42,12 @@ MONO = "Courier New"  # on every Word install; LibreOffice maps it to Liberation
 BLACK = RGBColor(0x1A, 0x1A, 0x1A)
 DARK_GREY = RGBColor(0x40, 0x40, 0x40)
 _KEPT_TABLE_STYLES = ("TableNormal", "TableGrid")
+# A font's "single" line is its ascent + descent + line gap: 1.2207 em for
+# Carlito/Calibri, 1.164 em for DejaVu Sans Mono, which LibreOffice shows for
+# Courier New where that is missing. theme.css sets line-height in em, so
+# each style's Word line spacing is the CSS value divided by the font's own.
+CARLITO_LINE = 1.2207
+MONO_LINE = 1.164
 
 
 def build() -> Document:
@@ -85,22 +91,25 @@ def _text_styles(document: Document) -> None:
     styles = document.styles
     normal = _look(styles["Normal"], size=11)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.0
+    _line_height(normal, 1.2)
 
-    title = _look(styles["Title"], size=20, bold=True, color=BLACK)
+    title = _look(styles["Title"], size=15, bold=True, color=BLACK)
     _drop_ppr(title, "w:pBdr", "w:contextualSpacing")
-    _spacing(title, before=0, after=4)
+    _spacing(title, before=0, after=2)
+    _line_height(title, 1.15)
     subtitle = _look(styles["Subtitle"], size=12, italic=True, color=RGBColor(0x33, 0x33, 0x33))
     _drop_ppr(subtitle, "w:numPr")
+    subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(subtitle, before=0, after=12)
 
     for level, size, before, after, color in (
         (1, 14, 16, 6, BLACK),
-        (2, 13, 14, 4, BLACK),
-        (3, 12, 10, 3, DARK_GREY),
+        (2, 13, 14, 5, BLACK),
+        (3, 12, 10, 4, DARK_GREY),
     ):
         heading = _look(styles[f"Heading {level}"], size=size, bold=True, color=color)
         _spacing(heading, before=before, after=after)
+        _line_height(heading, 1.15)
         heading.paragraph_format.keep_with_next = True
         heading.paragraph_format.keep_together = True
 
@@ -113,14 +122,58 @@ def _text_styles(document: Document) -> None:
         part = _look(styles[name], size=8.5, color=RGBColor(0x66, 0x66, 0x66))
         part.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    _press_release_styles(document)
+    _definition_styles(document)
+
     compact = _new(document, "Compact", WD_STYLE_TYPE.PARAGRAPH)  # table cells
     _look(compact, size=10)
     _spacing(compact, before=0, after=0)
 
 
+def _press_release_styles(document: Document) -> None:
+    """The title block, the section label, the headline and quotations (theme.css)."""
+    styles = document.styles
+    info = _new(document, "Document Info", WD_STYLE_TYPE.PARAGRAPH)
+    _look(info, size=9, color=RGBColor(0x44, 0x44, 0x44))
+    _spacing(info, before=0, after=2)
+
+    label = _new(document, "Section Label", WD_STYLE_TYPE.PARAGRAPH)
+    label.base_style = styles["Heading 1"]
+    _look(label, size=10, bold=True, color=RGBColor(0x55, 0x55, 0x55))
+    label.font.all_caps = True
+    insert_ordered(label.element.get_or_add_rPr(), element("w:spacing", val="16"))
+    _spacing(label, before=12, after=6)
+
+    headline = _new(document, "Headline", WD_STYLE_TYPE.PARAGRAPH)
+    headline.base_style = styles["Heading 2"]
+    _look(headline, size=18, bold=True, color=RGBColor(0, 0, 0))
+    headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _spacing(headline, before=0, after=6)
+
+    quotation = _new(document, "Quotation", WD_STYLE_TYPE.PARAGRAPH)
+    quotation.paragraph_format.left_indent = Inches(0.25)
+    _spacing(quotation, before=0, after=3)
+    attribution = _new(document, "Attribution", WD_STYLE_TYPE.PARAGRAPH)
+    attribution.base_style = quotation
+    _look(attribution, size=11, color=RGBColor(0x33, 0x33, 0x33))
+    _spacing(attribution, before=0, after=8)
+
+
+def _definition_styles(document: Document) -> None:
+    """<dt> and <dd>: a bold term, its description indented below it."""
+    term = _new(document, "Definition Term", WD_STYLE_TYPE.PARAGRAPH)
+    _look(term, size=11, bold=True)
+    _spacing(term, before=0, after=0)
+    term.paragraph_format.keep_with_next = True
+    definition = _new(document, "Definition", WD_STYLE_TYPE.PARAGRAPH)
+    definition.paragraph_format.left_indent = Pt(30)
+    _spacing(definition, before=0, after=6)
+
+
 def _code_and_link_styles(document: Document) -> None:
     source = _new(document, "Source Code", WD_STYLE_TYPE.PARAGRAPH)
     _look(source, font=MONO, size=9)
+    _line_height(source, 1.25, MONO_LINE)
     source.paragraph_format.left_indent = source.paragraph_format.right_indent = Pt(6)
     _spacing(source, before=0, after=6)
     insert_ordered(source.element.get_or_add_pPr(), element("w:contextualSpacing"))
@@ -162,7 +215,8 @@ def _list_bullets(document: Document) -> None:
 
 
 def _list_spacing(document: Document) -> None:
-    """3pt after every item at every level, so nested items are spaced like their parents.
+    """3pt after every item at every level, so nested items are spaced like their parents;
+    each level indented 0.3in more, as theme.css indents ``ul`` and ``ol``.
 
     The template's "no space between paragraphs of the same style" left gaps
     only where the level changes.
@@ -171,7 +225,21 @@ def _list_spacing(document: Document) -> None:
         for suffix in ("", " 2", " 3"):
             style = document.styles[kind + suffix]
             _drop_ppr(style, "w:contextualSpacing")
-            _spacing(style, before=0, after=3)
+            _spacing(style, before=0, after=2)
+            level = int(suffix or 1)
+            if kind == "List Continue":
+                style.paragraph_format.left_indent = Inches(0.3 * level)
+    numbering = document.part.numbering_part.element
+    for lvl in numbering.xpath("w:abstractNum/w:lvl[w:pStyle]"):
+        name = lvl.find(qn("w:pStyle")).get(qn("w:val"))
+        level = int(name[-1]) if name[-1].isdigit() else 1
+        ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        left = str(round(1440 * 0.3 * level))
+        if ind is not None:
+            ind.set(qn("w:left"), left)
+            ind.set(qn("w:hanging"), "216")
+        for tab in lvl.iter(qn("w:tab")):
+            tab.set(qn("w:pos"), left)
 
 
 def _table_padding(document: Document) -> None:
@@ -229,6 +297,13 @@ def _set_font(rpr: OxmlElement, font: str) -> None:
 def _spacing(style: BaseStyle, *, before: float, after: float) -> None:
     style.paragraph_format.space_before = Pt(before)
     style.paragraph_format.space_after = Pt(after)
+
+
+def _line_height(style: BaseStyle, css: float, natural: float = CARLITO_LINE) -> None:
+    """Word's line spacing for the CSS ``line-height: css`` (in em) of the theme."""
+    spacing = style.element.get_or_add_pPr().get_or_add_spacing()
+    spacing.set(qn("w:line"), str(round(240 * css / natural)))
+    spacing.set(qn("w:lineRule"), "auto")
 
 
 def _drop_ppr(style: BaseStyle, *tags: str) -> None:

@@ -54,6 +54,12 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
 @click.option("--no-draft-mark", is_flag=True, help="No diagonal DRAFT mark on drafts.")
 @click.option("--line-numbers", is_flag=True, help="Number the lines, for reviewers' comments.")
 @click.option(
+    "--faq-new-page/--faq-same-page",
+    default=True,
+    show_default=True,
+    help="Start the FAQ on a new page after the press release, or right after it.",
+)
+@click.option(
     "--templates",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Your template folder: its prfaq.html.j2 and theme/ override the built-in ones.",
@@ -73,6 +79,7 @@ def render(
     strict: bool,
     no_draft_mark: bool,
     line_numbers: bool,
+    faq_new_page: bool,
     templates: Path | None,
     report: str,
 ) -> None:
@@ -107,6 +114,7 @@ def render(
         templates=templates,
         draft_mark=not no_draft_mark,
         line_numbers=line_numbers,
+        faq_new_page=faq_new_page,
         strict=strict,
         budget=True,
     )

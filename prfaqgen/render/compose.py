@@ -6,6 +6,8 @@ import os
 from datetime import datetime, time, timezone
 from pathlib import Path
 
+from markupsafe import Markup
+
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import RenderError, SpecError
@@ -13,6 +15,7 @@ from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import make_environment, render_template
+from prfaqgen.render.typography import smart_text
 from prfaqgen.spec.loader import LoadedSpec
 
 DOCUMENT_TEMPLATE = "prfaq.html.j2"
@@ -39,6 +42,10 @@ def compose(
     env.filters["markdown"] = markdown.block
     env.filters["inline"] = markdown.inline
     env.filters["plain"] = markdown.plain
+    env.filters["quotation"] = markdown.quotation
+    # Plain fields printed with {{ }} (title, names, roles) get the typography
+    # the Markdown fields get; Markup (already rendered HTML) is left alone.
+    env.finalize = typographic
     source_date = source_date_for(loaded)
     html = render_template(
         env,
@@ -60,6 +67,13 @@ def compose(
         source_date=source_date,
         resource_roots=(spec_root, Path(os.path.realpath(theme.stylesheet.parent))),
     )
+
+
+def typographic(value: object) -> object:
+    """A template value with typographic quotes and dashes, if it is plain text."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return smart_text(value)
+    return value
 
 
 def find_theme(templates: Path | None) -> Theme:

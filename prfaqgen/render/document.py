@@ -17,6 +17,8 @@ class RenderOptions:
     paper: Paper = "letter"
     draft_mark: bool = True
     line_numbers: bool = False
+    faq_new_page: bool = True
+    """Start the FAQ on a new page: the press release is a page of its own."""
 
 
 @dataclass(frozen=True)
