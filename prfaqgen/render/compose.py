@@ -13,6 +13,7 @@ from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import RenderError, SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.markdown import MarkdownRenderer
+from prfaqgen.render.markup_scan import scan_templates
 from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import make_environment, render_template
 from prfaqgen.render.typography import smart_text
@@ -58,6 +59,7 @@ def compose(
         },
     )
     theme = find_theme(templates)
+    warnings = tuple(scan_templates(templates)) if templates is not None else ()
     spec_root = Path(os.path.realpath(loaded.path.parent))
     return ComposedDocument(
         html=html,
@@ -66,6 +68,7 @@ def compose(
         options=options,
         source_date=source_date,
         resource_roots=(spec_root, Path(os.path.realpath(theme.stylesheet.parent))),
+        warnings=warnings,
     )
 
 

@@ -29,6 +29,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
 from prfaqgen.writers.local_files import local_path
+from prfaqgen.writers.pdf_source import html_from_tree
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -77,7 +78,7 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
         try:
             font_config = FontConfiguration()
             stylesheets = _stylesheets(doc, fetcher, font_config)
-            html = HTML(string=doc.html, base_url=_directory_url(doc.base_dir), url_fetcher=fetcher)
+            html = html_from_tree(doc.tree, _directory_url(doc.base_dir), fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
