@@ -40,7 +40,6 @@ FIXED_DATE = datetime(1980, 1, 1)
 FONT = "Calibri"
 MONO = "Courier New"  # on every Word install; LibreOffice maps it to Liberation Mono
 BLACK = RGBColor(0x1A, 0x1A, 0x1A)
-DARK_GREY = RGBColor(0x40, 0x40, 0x40)
 _KEPT_TABLE_STYLES = ("TableNormal", "TableGrid")
 # A font's "single" line is its ascent + descent + line gap: 1.2207 em for
 # Carlito/Calibri, 1.164 em for DejaVu Sans Mono, which LibreOffice shows for
@@ -105,7 +104,7 @@ def _text_styles(document: Document) -> None:
     for level, size, before, after, color in (
         (1, 14, 16, 6, BLACK),
         (2, 13, 14, 5, BLACK),
-        (3, 12, 10, 4, DARK_GREY),
+        (3, 12, 10, 4, BLACK),
     ):
         heading = _look(styles[f"Heading {level}"], size=size, bold=True, color=color)
         _spacing(heading, before=before, after=after)
@@ -175,8 +174,9 @@ def _code_and_link_styles(document: Document) -> None:
     _look(source, font=MONO, size=9)
     _line_height(source, 1.25, MONO_LINE)
     source.paragraph_format.left_indent = source.paragraph_format.right_indent = Pt(6)
-    _spacing(source, before=0, after=6)
-    insert_ordered(source.element.get_or_add_pPr(), element("w:contextualSpacing"))
+    # One paragraph per line: no space between lines; the writer puts the
+    # block's 6pt after its last line, so two blocks never touch.
+    _spacing(source, before=0, after=0)
     _border(source, ("top", "left", "bottom", "right"), size=4, space=4)
 
     code = _new(document, "Code", WD_STYLE_TYPE.CHARACTER)

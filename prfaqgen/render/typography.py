@@ -25,16 +25,21 @@ from markdown_it.rules_core import StateCore
 _EM = re.compile(r"(?<!-)---(?!-)")
 _EN = re.compile(r"(?<!-)--(?!-)")
 _SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+# A URL written as plain text (no Markdown link): everything up to white space.
+_URL = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+)")
 _OPENING_CONTEXT = frozenset(" \t\n\r\f\v([{\u00a0\u2013\u2014/“‘")
 
 
 def smart_dashes(text: str) -> str:
-    """``---`` -> em dash, ``--`` and a spaced hyphen -> en dash."""
+    """``---`` -> em dash, ``--`` and a spaced hyphen -> en dash; URLs kept as typed."""
     if "-" not in text:
         return text
-    text = _EM.sub("\u2014", text)
-    text = _EN.sub("\u2013", text)
-    return _SPACED_HYPHEN.sub("\u2013", text)
+    parts = _URL.split(text)
+    for i in range(0, len(parts), 2):  # even parts are outside URLs
+        part = _EM.sub("\u2014", parts[i])
+        part = _EN.sub("\u2013", part)
+        parts[i] = _SPACED_HYPHEN.sub("\u2013", part)
+    return "".join(parts)
 
 
 def smart_text(text: str) -> str:
@@ -42,6 +47,13 @@ def smart_text(text: str) -> str:
     text = smart_dashes(text)
     if '"' not in text and "'" not in text:
         return text
+    if _URL.search(text):
+        parts = _URL.split(text)
+        return "".join(p if i % 2 else _smart_quotes(p) for i, p in enumerate(parts))
+    return _smart_quotes(text)
+
+
+def _smart_quotes(text: str) -> str:
     out: list[str] = []
     open_double = False
     for i, char in enumerate(text):

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Length, Pt
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Inches, Length, Pt
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -39,6 +40,10 @@ Container = Document | BlockItemContainer  # the body, a table cell, a header or
 TABLE_SPACE_AFTER = Pt(8)
 # The margin below a list (`ul, ol { margin-bottom }`), more than its items' own.
 LIST_SPACE_AFTER = Pt(6)
+# List levels step in by 0.3in (theme.css `ul, ol { padding-left }`).
+LIST_INDENT = Inches(0.3)
+# The margin below a code block (theme.css `pre { margin-bottom }`).
+CODE_SPACE_AFTER = Pt(6)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class Scope:
     level: int = 0  # list nesting depth
     bold: bool = False  # inside a table header cell
     variant: bool = False  # the second of two bordered blocks in a row: a distinct border
+    quote: str | None = None  # the style of the blockquote around (its rule and indent)
 
 
 def child_nodes(el: HtmlElement) -> list[Node]:
@@ -137,7 +143,8 @@ class BlockWriter:
             self._inline_paragraph(child_nodes(el), own or named or scope.base, scope)
         elif tag == "blockquote":
             quoted = next((QUOTE_CLASS_STYLES[c] for c in el.classes if c in QUOTE_CLASS_STYLES), None)
-            self.write_children(el, replace(scope, base=own or quoted or "Quote", variant=self._flip()))
+            style = own or quoted or "Quote"
+            self.write_children(el, replace(scope, base=style, variant=self._flip(), quote=style))
         elif tag in ("ul", "ol"):
             self._list(el, own, scope)
         elif tag == "dl":
@@ -158,7 +165,7 @@ class BlockWriter:
         self.ctx.border_variant = not self.ctx.border_variant
         return self.ctx.border_variant
 
-    def _paragraph(self, style: str | BaseStyle, variant: bool = False) -> Paragraph:
+    def _paragraph(self, style: str | BaseStyle, scope: Scope | None = None) -> Paragraph:
         if isinstance(style, str):
             style = self.ctx.styles.paragraph(style)
         if self._reuse is not None:
@@ -167,13 +174,19 @@ class BlockWriter:
         else:
             paragraph = self.container.add_paragraph(style=style)
         self.pending.apply(paragraph, self.ctx)
-        if variant:
-            _distinct_border(paragraph, style)
+        if scope is not None and scope.quote is not None and style.name != scope.quote:
+            # A list or heading inside a quote: inside its rule and indent.
+            quote = self.ctx.styles.paragraph(scope.quote)
+            _inside_quote(paragraph, quote, scope.level)
+            if scope.variant or _border_of(quote) is not None:
+                _copy_border(paragraph, quote, nudge=scope.variant)
+        elif scope is not None and scope.variant:
+            _copy_border(paragraph, style, nudge=True)
         return paragraph
 
     def _inline_paragraph(self, nodes: Sequence[Node], style_name: str, scope: Scope) -> None:
         if _has_content(nodes):
-            paragraph = self._paragraph(style_name, scope.variant)
+            paragraph = self._paragraph(style_name, scope)
             InlineWriter(self.ctx, paragraph, bold=scope.bold).write(nodes)
 
     def _definitions(self, dl: HtmlElement, scope: Scope) -> None:
@@ -229,7 +242,7 @@ class BlockWriter:
             if first.get("id"):
                 self.pending.ids.append(first.get("id"))
             lead, rest = child_nodes(first), rest[1:]
-        paragraph = self._paragraph(li.get("data-docx-style") or style)
+        paragraph = self._paragraph(li.get("data-docx-style") or style, inner)
         if numbering is not None:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
@@ -242,10 +255,13 @@ class BlockWriter:
         text = el.text_content()
         if text.startswith("\n"):
             text = text[1:]
+        paragraph = None
         for line in text.splitlines() or [""]:
-            paragraph = self._paragraph(style_name, variant)
+            paragraph = self._paragraph(style_name, Scope(variant=variant))
             if line:
                 paragraph.add_run(line)
+        if paragraph is not None:
+            paragraph.paragraph_format.space_after = CODE_SPACE_AFTER
 
     def _table(self, el: HtmlElement, style_name: str, scope: Scope) -> None:
         """The table in one pass over its cells (linear in rows x columns)."""
@@ -286,21 +302,41 @@ class BlockWriter:
             self.container._element._insert_tbl(tbl)
 
 
-def _distinct_border(paragraph: Paragraph, style: BaseStyle) -> None:
-    """The style's border, one shade off: Word and LibreOffice join consecutive
-    paragraphs with identical borders into one box, even from separate blocks."""
+def _border_of(style: BaseStyle) -> BaseOxmlElement | None:
+    """The paragraph border ``style`` (or a style it is based on) draws."""
     current: BaseStyle | None = style
     while current is not None:
         ppr = current.element.pPr
         borders = ppr.find(qn("w:pBdr")) if ppr is not None else None
         if borders is not None:
-            own = copy.deepcopy(borders)
-            for side in own:
-                color = side.get(qn("w:color"), "auto")
-                side.set(qn("w:color"), _nudge(color))
-            insert_ordered(paragraph._p.get_or_add_pPr(), own)
-            return
+            return borders
         current = current.base_style
+    return None
+
+
+def _copy_border(paragraph: Paragraph, style: BaseStyle, *, nudge: bool) -> None:
+    """``style``'s border on ``paragraph``; with ``nudge``, one shade off, because
+    Word and LibreOffice join consecutive paragraphs with identical borders into
+    one box, even when they come from separate blocks."""
+    borders = _border_of(style)
+    if borders is None:
+        return
+    own = copy.deepcopy(borders)
+    if nudge:
+        for side in own:
+            side.set(qn("w:color"), _nudge(side.get(qn("w:color"), "auto")))
+    insert_ordered(paragraph._p.get_or_add_pPr(), own)
+
+
+def _inside_quote(paragraph: Paragraph, quote: BaseStyle, level: int) -> None:
+    """Indent ``paragraph`` by the quote's indent (plus its list level's)."""
+    indent = quote.paragraph_format.left_indent or 0
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Length(indent + LIST_INDENT * level)
+    if level:
+        # The marker hangs back to the quote's own indent, where Word draws
+        # the left rule, so that the rule runs straight past the list.
+        fmt.first_line_indent = Length(-LIST_INDENT * level)
 
 
 def _nudge(color: str) -> str:

@@ -25,8 +25,8 @@ _MAX_SPAN = 63  # Word's column limit; also bounds a runaway rowspan
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([0-9.]+)\s*%", re.IGNORECASE)
 # Estimated advance of one character of the cell text (10pt Carlito), and the
 # cell's padding plus rule, in twips: enough to rank and share out columns.
-_CHAR = 100
-_BOLD_CHAR = 106
+_CHAR = 88
+_BOLD_CHAR = 94
 _PADDING = 220
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
 _ALIGNMENTS = {
@@ -211,7 +211,7 @@ def _percent(el: HtmlElement) -> int | None:
 
 def _column_percents(grid: Layout, table: HtmlElement) -> dict[int, int]:
     """Percent widths of ``<col style="width: N%">``, else of the first row's cells."""
-    cols = [col for col in table.iter("col")]
+    cols = table.xpath("./colgroup/col | ./col")
     found = {i: p for i, col in enumerate(cols) if (p := _percent(col)) is not None}
     if not found:
         found = {
