@@ -65,7 +65,7 @@ BLOCKS: tuple[Entry, ...] = (
     ),
     Entry(
         ("blockquote",),
-        "`<blockquote>` (its paragraphs); `<blockquote class=\"quotation\">`",
+        '`<blockquote>` (its paragraphs); `<blockquote class="quotation">`',
         "Quote (one left rule per quote); Quotation (no rule)",
     ),
     Entry(
@@ -86,7 +86,7 @@ BLOCKS: tuple[Entry, ...] = (
         ("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col"),
         "`<table>` with `<thead>`/`<tbody>`/`<tr>`/`<th>`/`<td>`",
         "a Word table in the Table Grid style, cell paragraphs in Compact, columns sized "
-        "from their content (or from `style=\"width: N%\"` on `<col>`/`<th>`, and on the "
+        'from their content (or from `style="width: N%"` on `<col>`/`<th>`, and on the '
         "table); header cells bold and repeated on each page; `colspan`/`rowspan` become "
         "merged cells; a `<caption>` is a paragraph before the table; 8pt after the table",
     ),
@@ -119,13 +119,16 @@ INLINE: tuple[Entry, ...] = (
     Entry(("del", "s"), "`<del>`, `<s>`", "struck through"),
     Entry(("u", "ins"), "`<u>`, `<ins>`", "underlined"),
     Entry(("mark",), "`<mark>`", "highlighted (yellow)"),
+    Entry(("q",), "`<q>`", "its text in quotation marks"),
     Entry(("br",), "`<br>`", "a line break"),
-    Entry(("span", "small", "abbr", "time", "q"), "`<span>`, `<small>`, `<abbr>`, `<time>`, `<q>`", "its text"),
+    Entry(
+        ("span", "small", "abbr", "time"),
+        "`<span>`, `<small>`, `<abbr>`, `<time>`",
+        "its text",
+    ),
 )
 
-ELEMENTS = frozenset(
-    tag for entry in (*BLOCKS, *INLINE) for tag in entry.tags
-) | SKIPPED | DOCUMENT
+ELEMENTS = frozenset(tag for entry in (*BLOCKS, *INLINE) for tag in entry.tags) | SKIPPED | DOCUMENT
 INLINE_ELEMENTS = frozenset(tag for entry in INLINE for tag in entry.tags) | {"img"}
 
 

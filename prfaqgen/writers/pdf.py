@@ -29,7 +29,6 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
 from prfaqgen.writers.local_files import local_path
-from prfaqgen.writers.pdf_source import html_from_tree
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -38,6 +37,7 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
+from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless

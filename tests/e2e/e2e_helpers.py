@@ -44,6 +44,7 @@ EXAMPLE = REPO / "specs" / "example.yaml"
 SPECS = Path(__file__).resolve().parent / "specs"
 SHOWCASE = SPECS / "showcase.yaml"
 MINIMAL = SPECS / "minimal.yaml"
+PRESS = SPECS / "press.yaml"
 CORPUS = Path("/work/shared/corpus/specs")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -470,6 +471,12 @@ def showcase(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 def minimal(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     """The smallest valid spec, status final: no optional part, no DRAFT mark."""
     return render_cached(tmp_path_factory, MINIMAL)
+
+
+@pytest.fixture(scope="session")
+def press(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """Three customer quotes, typography to do, quotes and code blocks side by side."""
+    return render_cached(tmp_path_factory, PRESS)
 
 
 class CountingHandler(http.server.BaseHTTPRequestHandler):

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Length, Pt
-from docx.styles.style import BaseStyle
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
@@ -142,7 +143,9 @@ class BlockWriter:
         elif tag == "p":
             self._inline_paragraph(child_nodes(el), own or named or scope.base, scope)
         elif tag == "blockquote":
-            quoted = next((QUOTE_CLASS_STYLES[c] for c in el.classes if c in QUOTE_CLASS_STYLES), None)
+            quoted = next(
+                (QUOTE_CLASS_STYLES[c] for c in el.classes if c in QUOTE_CLASS_STYLES), None
+            )
             style = own or quoted or "Quote"
             self.write_children(el, replace(scope, base=style, variant=self._flip(), quote=style))
         elif tag in ("ul", "ol"):
@@ -165,7 +168,7 @@ class BlockWriter:
         self.ctx.border_variant = not self.ctx.border_variant
         return self.ctx.border_variant
 
-    def _paragraph(self, style: str | BaseStyle, scope: Scope | None = None) -> Paragraph:
+    def _paragraph(self, style: str | ParagraphStyle, scope: Scope | None = None) -> Paragraph:
         if isinstance(style, str):
             style = self.ctx.styles.paragraph(style)
         if self._reuse is not None:
@@ -220,7 +223,7 @@ class BlockWriter:
     def _item(
         self,
         li: HtmlElement,
-        style: BaseStyle,
+        style: ParagraphStyle,
         numbering: tuple[int, int] | None,
         inner: Scope,
     ) -> None:
@@ -272,6 +275,7 @@ class BlockWriter:
             style = self.ctx.styles.table(style_name)
             widths = column_widths(grid, el, Length(self._available_width()).twips)
             tbl, placed = table_xml(grid, widths, style.style_id)
+            assert isinstance(tbl, CT_Tbl)
             self._insert_table(tbl)
             table = Table(tbl, self.container)
             compact = self.ctx.styles.paragraph("Compact")
@@ -295,16 +299,16 @@ class BlockWriter:
             return int(self.container.width)
         return int(self.ctx.text_width)
 
-    def _insert_table(self, tbl: object) -> None:
+    def _insert_table(self, tbl: CT_Tbl) -> None:
         if isinstance(self.container, Document):
             self.container.element.body._insert_tbl(tbl)
         else:
             self.container._element._insert_tbl(tbl)
 
 
-def _border_of(style: BaseStyle) -> BaseOxmlElement | None:
+def _border_of(style: ParagraphStyle) -> BaseOxmlElement | None:
     """The paragraph border ``style`` (or a style it is based on) draws."""
-    current: BaseStyle | None = style
+    current: ParagraphStyle | None = style
     while current is not None:
         ppr = current.element.pPr
         borders = ppr.find(qn("w:pBdr")) if ppr is not None else None
@@ -314,7 +318,7 @@ def _border_of(style: BaseStyle) -> BaseOxmlElement | None:
     return None
 
 
-def _copy_border(paragraph: Paragraph, style: BaseStyle, *, nudge: bool) -> None:
+def _copy_border(paragraph: Paragraph, style: ParagraphStyle, *, nudge: bool) -> None:
     """``style``'s border on ``paragraph``; with ``nudge``, one shade off, because
     Word and LibreOffice join consecutive paragraphs with identical borders into
     one box, even when they come from separate blocks."""
@@ -328,7 +332,7 @@ def _copy_border(paragraph: Paragraph, style: BaseStyle, *, nudge: bool) -> None
     insert_ordered(paragraph._p.get_or_add_pPr(), own)
 
 
-def _inside_quote(paragraph: Paragraph, quote: BaseStyle, level: int) -> None:
+def _inside_quote(paragraph: Paragraph, quote: ParagraphStyle, level: int) -> None:
     """Indent ``paragraph`` by the quote's indent (plus its list level's)."""
     indent = quote.paragraph_format.left_indent or 0
     fmt = paragraph.paragraph_format

@@ -27,7 +27,6 @@ from docx.shared import Length
 from prfaqgen.errors import RenderError
 from prfaqgen.writers.local_files import local_path
 
-
 # A picture given inline by a template (``<img src="data:...">``): the types
 # Word shows, and at most this many bytes once decoded.
 DATA_URL_MAX_BYTES = 5 * 1024 * 1024

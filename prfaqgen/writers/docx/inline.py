@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeAlias
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,7 +22,7 @@ from prfaqgen.render.vocabulary import FIELDS, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
 from prfaqgen.writers.docx.ooxml import field_runs
 
-Node = str | HtmlElement
+Node: TypeAlias = str | HtmlElement
 
 # HTML phrasing elements: written inside the current paragraph. Those outside
 # the vocabulary are written as their text, like <span>.
@@ -110,6 +111,10 @@ class InlineWriter:
             link = self._hyperlink(el.get("href", "").strip())
             sink.append(link)
             self._children(el, replace(fmt, link=True), link)
+        elif tag == "q":  # browsers add the quotation marks; so does Word's text
+            self._text("\u201c", fmt, sink)
+            self._children(el, fmt, sink)
+            self._text("\u201d", fmt, sink)
         elif tag in PHRASING:
             self._children(el, _format_of(tag, fmt), sink)
         else:

@@ -145,7 +145,9 @@ def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]
     return [small + slack * e // share for small, e in zip(shortest, extra, strict=True)]
 
 
-def table_xml(grid: Layout, widths: list[int], style_id: str) -> tuple[BaseOxmlElement, list]:
+def table_xml(
+    grid: Layout, widths: list[int], style_id: str
+) -> tuple[BaseOxmlElement, list[tuple[Cell, BaseOxmlElement]]]:
     """A ``w:tbl`` for ``grid``, and each placed cell with its ``w:tc``, in one pass.
 
     Rows never split across pages; header rows repeat on every page.
@@ -155,8 +157,18 @@ def table_xml(grid: Layout, widths: list[int], style_id: str) -> tuple[BaseOxmlE
     tbl_pr.append(element("w:tblStyle", val=style_id))
     tbl_pr.append(element("w:tblW", w=str(sum(widths)), type="dxa"))
     tbl_pr.append(element("w:tblLayout", type="fixed"))
-    tbl_pr.append(element("w:tblLook", val="04A0", firstRow="1", lastRow="0",
-                          firstColumn="1", lastColumn="0", noHBand="0", noVBand="1"))
+    tbl_pr.append(
+        element(
+            "w:tblLook",
+            val="04A0",
+            firstRow="1",
+            lastRow="0",
+            firstColumn="1",
+            lastColumn="0",
+            noHBand="0",
+            noVBand="1",
+        )
+    )
     tbl.append(tbl_pr)
     tbl_grid = OxmlElement("w:tblGrid")
     for width in widths:
@@ -177,15 +189,18 @@ def table_xml(grid: Layout, widths: list[int], style_id: str) -> tuple[BaseOxmlE
         tr.append(tr_pr)
         c = 0
         while c < grid.cols:
-            cell = origins.get((r, c))
-            above = covered.get((r, c)) if cell is None else None
-            span = (cell or above).cols if (cell or above) else 1
-            span = min(span, grid.cols - c)
-            tc = _tc(sum(widths[c : c + span]), span, "restart" if cell and cell.rows > 1
-                     else "continue" if above else None)
+            origin = origins.get((r, c))
+            above = covered.get((r, c)) if origin is None else None
+            spanning = origin or above
+            span = min(spanning.cols if spanning is not None else 1, grid.cols - c)
+            tc = _tc(
+                sum(widths[c : c + span]),
+                span,
+                "restart" if origin and origin.rows > 1 else "continue" if above else None,
+            )
             tr.append(tc)
-            if cell is not None:
-                placed.append((cell, tc))
+            if origin is not None:
+                placed.append((origin, tc))
             c += span
         tbl.append(tr)
     return tbl, placed
