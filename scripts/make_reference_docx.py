@@ -41,12 +41,14 @@ FONT = "Calibri"
 MONO = "Courier New"  # on every Word install; LibreOffice maps it to Liberation Mono
 BLACK = RGBColor(0x1A, 0x1A, 0x1A)
 _KEPT_TABLE_STYLES = ("TableNormal", "TableGrid")
-# A font's "single" line is its ascent + descent + line gap: 1.2207 em for
-# Carlito/Calibri, 1.164 em for DejaVu Sans Mono, which LibreOffice shows for
-# Courier New where that is missing. theme.css sets line-height in em, so
-# each style's Word line spacing is the CSS value divided by the font's own.
-CARLITO_LINE = 1.2207
-MONO_LINE = 1.164
+# theme.css sets line-height as a factor of the font size: 1.2 for text, 1.15
+# for headings, 1.25 for code. Word's "single" line is the font's own height
+# (1.22 em for Calibri/Carlito), which would make every page of the DOCX run a
+# few lines longer than the PDF's, so each style gets the CSS line height as
+# an exact height (the writer lets a line with a picture grow).
+CSS_LINE_HEIGHT = 1.2
+CSS_HEADING_LINE_HEIGHT = {"Title": 1.15, "Headline": 1.15, "Section Label": 1.15}
+CSS_CODE_LINE_HEIGHT = 1.25
 
 
 def build() -> Document:
@@ -60,6 +62,7 @@ def build() -> Document:
     _table_padding(document)
     _code_and_link_styles(document)
     _sync_linked_styles(document)
+    _exact_line_heights(document)
     _page(document)
     return document
 
@@ -90,12 +93,10 @@ def _text_styles(document: Document) -> None:
     styles = document.styles
     normal = _look(styles["Normal"], size=11)
     normal.paragraph_format.space_after = Pt(6)
-    _line_height(normal, 1.2)
 
-    title = _look(styles["Title"], size=15, bold=True, color=BLACK)
+    title = _look(styles["Title"], size=14, bold=True, color=BLACK)
     _drop_ppr(title, "w:pBdr", "w:contextualSpacing")
     _spacing(title, before=0, after=2)
-    _line_height(title, 1.15)
     subtitle = _look(styles["Subtitle"], size=12, italic=True, color=RGBColor(0x33, 0x33, 0x33))
     _drop_ppr(subtitle, "w:numPr")
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -108,7 +109,6 @@ def _text_styles(document: Document) -> None:
     ):
         heading = _look(styles[f"Heading {level}"], size=size, bold=True, color=color)
         _spacing(heading, before=before, after=after)
-        _line_height(heading, 1.15)
         heading.paragraph_format.keep_with_next = True
         heading.paragraph_format.keep_together = True
 
@@ -145,7 +145,7 @@ def _press_release_styles(document: Document) -> None:
 
     headline = _new(document, "Headline", WD_STYLE_TYPE.PARAGRAPH)
     headline.base_style = styles["Heading 2"]
-    _look(headline, size=18, bold=True, color=RGBColor(0, 0, 0))
+    _look(headline, size=17, bold=True, color=RGBColor(0, 0, 0))
     headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(headline, before=0, after=6)
 
@@ -172,7 +172,6 @@ def _definition_styles(document: Document) -> None:
 def _code_and_link_styles(document: Document) -> None:
     source = _new(document, "Source Code", WD_STYLE_TYPE.PARAGRAPH)
     _look(source, font=MONO, size=9)
-    _line_height(source, 1.25, MONO_LINE)
     source.paragraph_format.left_indent = source.paragraph_format.right_indent = Pt(6)
     # One paragraph per line: no space between lines; the writer puts the
     # block's 6pt after its last line, so two blocks never touch.
@@ -299,11 +298,31 @@ def _spacing(style: BaseStyle, *, before: float, after: float) -> None:
     style.paragraph_format.space_after = Pt(after)
 
 
-def _line_height(style: BaseStyle, css: float, natural: float = CARLITO_LINE) -> None:
-    """Word's line spacing for the CSS ``line-height: css`` (in em) of the theme."""
-    spacing = style.element.get_or_add_pPr().get_or_add_spacing()
-    spacing.set(qn("w:line"), str(round(240 * css / natural)))
-    spacing.set(qn("w:lineRule"), "auto")
+def _exact_line_heights(document: Document) -> None:
+    """Every paragraph style's line height as theme.css computes it for its font size."""
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        name = style.name
+        if name.startswith("Heading") or name in CSS_HEADING_LINE_HEIGHT:
+            factor = CSS_HEADING_LINE_HEIGHT.get(name, 1.15)
+        elif name == "Source Code":
+            factor = CSS_CODE_LINE_HEIGHT
+        else:
+            factor = CSS_LINE_HEIGHT
+        spacing = style.element.get_or_add_pPr().get_or_add_spacing()
+        spacing.set(qn("w:line"), str(round(_font_size(style) * factor * 20)))
+        spacing.set(qn("w:lineRule"), "exact")
+
+
+def _font_size(style: BaseStyle) -> float:
+    """The style's font size in points, from the style or the styles it is based on."""
+    current = style
+    while current is not None:
+        if current.font.size is not None:
+            return current.font.size.pt
+        current = current.base_style
+    return 11.0
 
 
 def _drop_ppr(style: BaseStyle, *tags: str) -> None:

@@ -273,8 +273,10 @@ class BlockWriter:
             self._inline_paragraph(child_nodes(caption), scope.base, scope)
         if grid.cells:
             style = self.ctx.styles.table(style_name)
-            widths = column_widths(grid, el, Length(self._available_width()).twips)
-            tbl, placed = table_xml(grid, widths, style.style_id)
+            indent = self._indent(scope)
+            available = Length(self._available_width() - indent).twips
+            widths = column_widths(grid, el, available)
+            tbl, placed = table_xml(grid, widths, style.style_id, Length(indent).twips)
             assert isinstance(tbl, CT_Tbl)
             self._insert_table(tbl)
             table = Table(tbl, self.container)
@@ -293,6 +295,13 @@ class BlockWriter:
                     paragraph.alignment = align
             self.pending.space_before = TABLE_SPACE_AFTER
         self._write_nodes(grid.strays, scope)
+
+    def _indent(self, scope: Scope) -> int:
+        """How far a table is indented: under its list item, inside its quote (EMU)."""
+        indent = LIST_INDENT * scope.level
+        if scope.quote is not None:
+            indent += self.ctx.styles.paragraph(scope.quote).paragraph_format.left_indent or 0
+        return int(indent)
 
     def _available_width(self) -> int:
         if isinstance(self.container, _Cell) and self.container.width is not None:

@@ -208,6 +208,9 @@ class InlineWriter:
         width, height = images.fitted_size(path)
         run = self._new_run(fmt, sink)
         run.add_picture(path, width=Emu(width), height=Emu(height))
+        # The theme's styles give lines an exact height (theme.css line-height);
+        # a line holding a picture must grow to show it.
+        self._paragraph.paragraph_format.line_spacing = 1.0
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
         self._after_space, self._last = False, None

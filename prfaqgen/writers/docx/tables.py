@@ -27,6 +27,7 @@ _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([0-9.]+)\s*%", re.IGNORECASE)
 # cell's padding plus rule, in twips: enough to rank and share out columns.
 _CHAR = 88
 _BOLD_CHAR = 94
+_CODE_CHAR = 108  # 9pt monospace (theme.css `code`)
 _PADDING = 220
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
 _ALIGNMENTS = {
@@ -118,12 +119,9 @@ def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]
     for cell in grid.cells:
         if cell.cols != 1:
             continue
-        char = _BOLD_CHAR if cell.is_header else _CHAR
-        words = cell.element.text_content().split()
-        word = max((len(w) for w in words), default=0)
-        text = sum(len(w) for w in words) + max(len(words) - 1, 0)
-        shortest[cell.col] = max(shortest[cell.col], word * char + _PADDING)
-        longest[cell.col] = max(longest[cell.col], text * char + _PADDING)
+        word, text = _text_widths(cell)
+        shortest[cell.col] = max(shortest[cell.col], word + _PADDING)
+        longest[cell.col] = max(longest[cell.col], text + _PADDING)
     fixed = _column_percents(grid, table)
     if fixed:
         rest = max(total - sum(total * p // 100 for p in fixed.values()), 0)
@@ -145,8 +143,35 @@ def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]
     return [small + slack * e // share for small, e in zip(shortest, extra, strict=True)]
 
 
+def _text_widths(cell: Cell) -> tuple[int, int]:
+    """(longest word, whole text) of a cell in twips, code set wider than prose."""
+    char = _BOLD_CHAR if cell.is_header else _CHAR
+    longest_word = 0
+    total = 0
+    for piece, width in _pieces(cell.element, char):
+        words = piece.split()
+        longest_word = max([longest_word, *(len(w) * width for w in words)])
+        total += len(" ".join(words)) * width + (width if piece[:1].isspace() else 0)
+    return longest_word, total
+
+
+def _pieces(el: HtmlElement, char: int) -> list[tuple[str, int]]:
+    """The text of ``el`` in pieces, each with the width of one of its characters."""
+    out: list[tuple[str, int]] = []
+    mono = el.tag in ("code", "kbd", "samp", "pre")
+    width = _CODE_CHAR if mono else char
+    if el.text:
+        out.append((el.text, width))
+    for child in el:
+        if isinstance(child.tag, str):
+            out.extend(_pieces(child, width))
+        if child.tail:
+            out.append((child.tail, width))
+    return out
+
+
 def table_xml(
-    grid: Layout, widths: list[int], style_id: str
+    grid: Layout, widths: list[int], style_id: str, indent: int = 0
 ) -> tuple[BaseOxmlElement, list[tuple[Cell, BaseOxmlElement]]]:
     """A ``w:tbl`` for ``grid``, and each placed cell with its ``w:tc``, in one pass.
 
@@ -156,6 +181,8 @@ def table_xml(
     tbl_pr = OxmlElement("w:tblPr")
     tbl_pr.append(element("w:tblStyle", val=style_id))
     tbl_pr.append(element("w:tblW", w=str(sum(widths)), type="dxa"))
+    if indent:
+        tbl_pr.append(element("w:tblInd", w=str(indent), type="dxa"))
     tbl_pr.append(element("w:tblLayout", type="fixed"))
     tbl_pr.append(
         element(
