@@ -127,8 +127,13 @@ def test_separate_blocks_stay_separate_in_the_docx(press: Rendered) -> None:
     first, second = 'tally import --bank "chase"', "tally import --bank 'wells'"
     assert border_colors(first) != border_colors(second)
     assert border_colors("Every bank we tried:") != border_colors("A second, separate quote.")
-    # The list inside the first quote is inside it: same rule, indented.
+    # The list inside the first quote is inside it: same rule, indented, italic.
     assert border_colors("Chase") == border_colors("Every bank we tried:")
+    (chase,) = [p for p in press.docx.paragraphs if p.text == "Chase"]
+    assert chase.style.name == "List Bullet" and all(run.italic for run in chase.runs)
+    assert (
+        chase.paragraph_format.left_indent > press.docx.styles["Quote"].paragraph_format.left_indent
+    )
 
 
 def test_table_columns_are_sized_from_their_content(press: Rendered) -> None:

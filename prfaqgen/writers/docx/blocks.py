@@ -190,7 +190,14 @@ class BlockWriter:
     def _inline_paragraph(self, nodes: Sequence[Node], style_name: str, scope: Scope) -> None:
         if _has_content(nodes):
             paragraph = self._paragraph(style_name, scope)
-            InlineWriter(self.ctx, paragraph, bold=scope.bold).write(nodes)
+            italic = self._quote_italic(paragraph, scope)
+            InlineWriter(self.ctx, paragraph, bold=scope.bold, italic=italic).write(nodes)
+
+    def _quote_italic(self, paragraph: Paragraph, scope: Scope) -> bool:
+        """A list item or heading inside an italic quote is italic like the quote."""
+        if scope.quote is None or paragraph.style is None or paragraph.style.name == scope.quote:
+            return False
+        return bool(self.ctx.styles.paragraph(scope.quote).font.italic)
 
     def _definitions(self, dl: HtmlElement, scope: Scope) -> None:
         """``<dt>`` as a bold term, ``<dd>`` as an indented description."""
@@ -250,7 +257,8 @@ class BlockWriter:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
             num_pr.get_or_add_numId().val = numbering[0]
-        InlineWriter(self.ctx, paragraph, bold=inner.bold).write(lead)
+        italic = self._quote_italic(paragraph, inner)
+        InlineWriter(self.ctx, paragraph, bold=inner.bold, italic=italic).write(lead)
         self._write_nodes(rest, inner)
 
     def _pre(self, el: HtmlElement, style_name: str, variant: bool) -> None:

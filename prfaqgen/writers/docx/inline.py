@@ -79,10 +79,12 @@ def field_of(el: HtmlElement) -> str | None:
 class InlineWriter:
     """Writes inline nodes into one paragraph, collapsing white space as a browser does."""
 
-    def __init__(self, ctx: Context, paragraph: Paragraph, *, bold: bool = False) -> None:
+    def __init__(
+        self, ctx: Context, paragraph: Paragraph, *, bold: bool = False, italic: bool = False
+    ) -> None:
         self._ctx = ctx
         self._paragraph = paragraph
-        self._base = _Format(bold=bold)
+        self._base = _Format(bold=bold, italic=italic)
         self._after_space = True  # at the start, leading white space is dropped
         self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
 
