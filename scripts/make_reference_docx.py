@@ -7,9 +7,11 @@ Calibri 11pt on 13.2pt lines, 14/13/12pt bold headings, the press-release
 title block, headline and quotations, the same paragraph spacing, no colour
 beyond black and grey, Letter paper with 1 inch margins (the writer sets the
 paper the user asks for). Change one, change the other: the DOCX must break
-pages where the PDF does (tests/e2e/test_e2e_libreoffice.py checks it). It starts from python-docx's default
-template, whose styles Word knows as its built-in ones, and drops what that
-template carries but a reviewer's document should not.
+pages where the PDF does (tests/e2e/test_e2e_libreoffice.py checks it).
+
+It starts from python-docx's default template, whose styles Word knows as its
+built-in ones, and drops what that template carries but a reviewer's document
+should not.
 
 Run from the repository root; the output is the same bytes on every run:
 

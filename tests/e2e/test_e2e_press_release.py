@@ -6,11 +6,16 @@ pages; python-docx for the Word paragraphs and their styles.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from e2e_helpers import (
     MINIMAL,
+    NS,
+    REPO,
     Rendered,
     W,
+    docx_names,
     docx_paragraphs,
     docx_text,
     example_spec,
@@ -146,3 +151,19 @@ def test_table_columns_are_sized_from_their_content(press: Rendered) -> None:
     after = next(p for p in press.docx.paragraphs if p.text == "Prices include tax.")
     assert after.paragraph_format.space_before is not None
     assert after.paragraph_format.space_before.pt == pytest.approx(8)
+
+
+def test_the_draft_mark_is_as_light_in_the_docx_as_in_the_pdf(example: Rendered) -> None:
+    css = (REPO / "templates" / "theme" / "theme.css").read_text("utf-8")
+    rule = css[css.index("\n.draft-mark {") :]
+    found = re.search(r"color:\s*(#[0-9a-f]{6})", rule[: rule.index("}")])
+    assert found is not None
+    pdf_grey = found.group(1)
+    (shape,) = [
+        shape
+        for name in docx_names(example.docx_bytes)
+        if re.fullmatch(r"word/header\d*\.xml", name)
+        for shape in example.part(name).xpath("//v:shape", namespaces=NS)
+    ]
+    assert shape.get("fillcolor") == pdf_grey == "#ececec"
+    assert not shape.xpath("./v:fill", namespaces=NS)  # opaque: no extra transparency
