@@ -54,7 +54,7 @@ def read_config(path: Path) -> ConfigFile:
     table, prefix = config_table(source)
     changes, problems = validate_table(source, table, prefix)
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(sorted(problems))
     where = {key: f"{path}:{source.position((*prefix, key))[0]}" for key in changes}
     return ConfigFile(path, resolve_paths(changes, path.parent), where)
 

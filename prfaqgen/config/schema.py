@@ -111,8 +111,8 @@ def _located(source: TomlSource, where: Key, exc: ValidationError) -> list[Diagn
 _FIXES = {
     "bool_type": "must be true or false, without quotes",
     "string_type": 'must be a string in quotes, e.g. "text"',
-    "tuple_type": 'must be a list, e.g. ["pdf", "docx"]',
-    "list_type": 'must be a list, e.g. ["a", "b"]',
+    "tuple_type": 'must be a list, e.g. ["first", "second"]',
+    "list_type": 'must be a list, e.g. ["first", "second"]',
     "dict_type": "must be a table, e.g. {rule = \"warning\"}",
 }
 
