@@ -71,7 +71,7 @@ def locate_theme(value: str | None, base: Path | None = None) -> ThemeLayer:
     if value is None or value in BUILTIN_NAMES:
         return builtin_layer()
     if looks_like_path(value, base):
-        folder = Path(base or Path.cwd()) / value
+        folder = Path(os.path.abspath(Path(base or Path.cwd()) / value))
         if not folder.is_dir():
             raise ThemeError(f"{folder}: theme folder not found")
         return _folder_layer(folder, "folder", folder.name)
