@@ -7,7 +7,7 @@ import sys
 import click
 
 from prfaqgen.cli.inputs import is_spec_file, spec_files
-from prfaqgen.cli.report import print_diagnostics, print_json, summary
+from prfaqgen.cli.report import github_annotation, print_diagnostics, print_json, summary
 from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 
@@ -16,10 +16,11 @@ from prfaqgen.cli.settings_options import SettingsSource, settings_options
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="text: FILE:LINE:COL: path: message lines; json: a list of objects.",
+    help="text: FILE:LINE:COL: path: message lines; json: a list of objects; "
+    "github: annotations for GitHub Actions.",
 )
 @click.option("--strict/--no-strict", help="Warnings (missing recommended parts) fail too.")
 @click.option(
@@ -63,7 +64,11 @@ def validate(
     if output_format == "json":
         print_json([d.as_dict() for d in diagnostics])
     else:
-        print_diagnostics(diagnostics)
+        if output_format == "github":
+            for diagnostic in diagnostics:
+                click.echo(github_annotation(diagnostic))
+        else:
+            print_diagnostics(diagnostics)
         errors = sum(len(r.errors) for r in results)
         warnings = len(diagnostics) - errors
         click.echo(summary(len(results), len(failed), errors, warnings), err=True)

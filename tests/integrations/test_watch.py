@@ -1,4 +1,4 @@
-"""``prfaqgen watch`` for real: a subprocess re-renders on save, keeps the last good output, exits 0 on Ctrl-C."""
+"""``prfaqgen watch`` for real: renders on save, keeps the last good output, exits 0 on Ctrl-C."""
 
 from __future__ import annotations
 
