@@ -113,7 +113,7 @@ _FIXES = {
     "string_type": 'must be a string in quotes, e.g. "text"',
     "tuple_type": 'must be a list, e.g. ["first", "second"]',
     "list_type": 'must be a list, e.g. ["first", "second"]',
-    "dict_type": "must be a table, e.g. {rule = \"warning\"}",
+    "dict_type": 'must be a table, e.g. {rule = "warning"}',
 }
 
 

@@ -82,6 +82,11 @@ def test_watch_renders_on_save_keeps_the_last_good_output_and_exits_0(tmp_path: 
         spec.write_text(spec.read_text().replace("Acme launches Ledger", "Acme ships Ledger 2"))
         watcher.wait_for("out/idea.pdf")
         assert "Acme ships Ledger 2" in headline(pdf)
+        assert round(float(PdfReader(pdf).pages[0].mediabox.width)) == 612  # Letter
+
+        (tmp_path / "prfaqgen.toml").write_text('paper = "a4"\n')  # the config changes too
+        watcher.wait_for("out/idea.pdf")
+        assert round(float(PdfReader(pdf).pages[0].mediabox.width)) == 595  # A4
         good = pdf.read_bytes()
 
         spec.write_text(spec.read_text().replace("status: final", "status: finished"))
