@@ -11,8 +11,8 @@ import click
 from prfaqgen.cli.inputs import spec_files
 from prfaqgen.cli.report import print_diagnostics, print_json
 from prfaqgen.cli.settings_options import (
+    RenderFlags,
     SettingsSource,
-    render_flag_values,
     render_flags,
     settings_options,
 )
@@ -35,15 +35,9 @@ if TYPE_CHECKING:
 @settings_options
 def render(
     paths: tuple[str, ...],
-    output: Path,
-    formats: tuple[str, ...],
-    paper: str,
-    strict: bool,
-    draft_mark: bool,
-    line_numbers: bool,
-    templates: Path | None,
     report: str,
     settings_source: SettingsSource,
+    render_flags: RenderFlags,
 ) -> None:
     """Render idea specs into review-ready PDF and DOCX files in the six-page style.
 
@@ -70,10 +64,8 @@ def render(
 
     files = spec_files(paths)
     _refuse_name_clashes(files)
-    as_json = report == "json" or "json" in formats
-    flags = render_flag_values(
-        settings_source, output, formats, paper, templates, draft_mark, line_numbers, strict
-    )
+    as_json = report == "json" or render_flags.json_report
+    flags = render_flags.changes
     failed = 0
     reports: list[dict[str, object]] = []
     for path in files:

@@ -10,9 +10,20 @@ Every command that renders or checks specs adopts it the same way::
         for path in spec_files(paths):
             settings = settings_source.for_spec(path, **flags)
 
+A command that renders takes the shared render options too, already turned
+into Settings changes::
+
+    @click.command()
+    @click.argument("paths", nargs=-1)
+    @render_flags
+    @settings_options
+    def portfolio(paths, settings_source: SettingsSource, render_flags: RenderFlags) -> None:
+        settings = settings_source.for_spec(path, **render_flags.changes)
+
 Values come from prfaqgen's defaults, then the spec's project config, then the
 flags given on the command line; a bad config file prints its located errors
-and exits 2, like any other usage error.
+and exits 2, like any other usage error. ``settings_source.settings_for`` is
+the same without exiting (it raises ConfigError), for loops like ``watch``.
 """
 
 from __future__ import annotations
@@ -38,6 +49,23 @@ OUTPUT_FORMATS = ("pdf", "docx", "html")
 _GIVEN = (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
 
 
+def given(**values: Any) -> dict[str, Any]:
+    """The ``values`` whose click parameter (same name) was typed on the command line."""
+    ctx = click.get_current_context()
+    return {
+        name: value for name, value in values.items() if ctx.get_parameter_source(name) in _GIVEN
+    }
+
+
+@dataclass(frozen=True)
+class RenderFlags:
+    """The render options typed on the command line, as Settings changes."""
+
+    changes: dict[str, Any]
+    json_report: bool
+    """``json`` was among the --format values: print the page report as JSON."""
+
+
 @dataclass(frozen=True)
 class SettingsSource:
     """What ``--config``/``--no-config``/``--theme`` asked for; builds Settings per spec."""
@@ -48,12 +76,7 @@ class SettingsSource:
 
     def given(self, **values: Any) -> dict[str, Any]:
         """The ``values`` whose click parameter (same name) was typed on the command line."""
-        ctx = click.get_current_context()
-        return {
-            name: value
-            for name, value in values.items()
-            if ctx.get_parameter_source(name) in _GIVEN
-        }
+        return given(**values)
 
     def resolve(self, spec: Path | None, **flags: Any) -> ResolvedSettings:
         """Settings for ``spec`` and their sources; a bad config file exits 2 with its errors."""
@@ -135,7 +158,36 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
 
 
 def render_flags(command: F) -> F:
-    """The render options ``render`` and ``watch`` share; each maps to a Settings field."""
+    """The render options ``render`` and ``watch`` share; pass ``render_flags`` (RenderFlags).
+
+    Each option maps to a Settings field; only those typed on the command line
+    become changes, so the project config fills in the rest.
+    """
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        output: Path,
+        formats: tuple[str, ...],
+        paper: str,
+        strict: bool,
+        draft_mark: bool,
+        line_numbers: bool,
+        templates: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        changes = given(
+            output=output,
+            formats=tuple(f for f in formats if f != "json"),
+            paper=paper,
+            templates=templates,
+            draft_mark=draft_mark,
+            line_numbers=line_numbers,
+            strict=strict,
+        )
+        flags = RenderFlags(changes, json_report="json" in formats)
+        return command(*args, render_flags=flags, **kwargs)
+
     options = (
         click.option(
             "-o",
@@ -171,29 +223,7 @@ def render_flags(command: F) -> F:
             help="Your template folder: its prfaq.html.j2 and theme/ override the theme's.",
         ),
     )
-    decorated: Any = command
+    decorated: Any = wrapper
     for option in reversed(options):
         decorated = option(decorated)
     return decorated  # type: ignore[no-any-return]
-
-
-def render_flag_values(
-    source: SettingsSource,
-    output: Path,
-    formats: tuple[str, ...],
-    paper: str,
-    templates: Path | None,
-    draft_mark: bool,
-    line_numbers: bool,
-    strict: bool,
-) -> dict[str, Any]:
-    """The Settings changes of the render flags typed on the command line."""
-    return source.given(
-        output=output,
-        formats=tuple(f for f in formats if f != "json"),
-        paper=paper,
-        templates=templates,
-        draft_mark=draft_mark,
-        line_numbers=line_numbers,
-        strict=strict,
-    )

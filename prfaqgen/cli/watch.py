@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from prfaqgen.cli.inputs import spec_files
 from prfaqgen.cli.report import print_diagnostics
 from prfaqgen.cli.settings_options import (
+    RenderFlags,
     SettingsSource,
-    render_flag_values,
     render_flags,
     settings_options,
 )
@@ -22,15 +21,7 @@ from prfaqgen.cli.settings_options import (
 @render_flags
 @settings_options
 def watch(
-    paths: tuple[str, ...],
-    output: Path,
-    formats: tuple[str, ...],
-    paper: str,
-    strict: bool,
-    draft_mark: bool,
-    line_numbers: bool,
-    templates: Path | None,
-    settings_source: SettingsSource,
+    paths: tuple[str, ...], settings_source: SettingsSource, render_flags: RenderFlags
 ) -> None:
     """Render specs now and again whenever a spec, its images, the config or the theme change.
 
@@ -46,9 +37,7 @@ def watch(
     from prfaqgen.watching import watch_specs
 
     files = spec_files(paths)
-    flags = render_flag_values(
-        settings_source, output, formats, paper, templates, draft_mark, line_numbers, strict
-    )
+    flags = render_flags.changes
     settings_source.resolve(files[0], **flags)  # a bad config is a usage error up front
     count = f"{len(files)} spec{'s' if len(files) != 1 else ''}"
     click.echo(f"watching {count}; Ctrl-C stops", err=True)
