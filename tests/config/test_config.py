@@ -176,6 +176,7 @@ def test_the_config_command_says_where_each_value_came_from(repo: Path) -> None:
     assert f'paper        = "a4"  # {config.resolve()}:1' in lines
     assert 'theme        = "builtin"  # command line' in lines
     assert "line_numbers = false  # default" in lines
+    assert lines[-1] == "theme in use: builtin"
     assert any(
         line.startswith("lint ") and line.endswith(f"{config.resolve()}:3") for line in lines
     )
@@ -225,3 +226,15 @@ def test_validate_only_specs_skips_yaml_that_is_not_a_spec(repo: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--only-specs", str(ci), str(broken)])
     assert result.exit_code == 1
     assert str(broken) in result.output
+
+
+def test_the_config_command_loads_the_theme(repo: Path) -> None:
+    (repo / "themes" / "acme").mkdir(parents=True)
+    (repo / "themes" / "acme" / "theme.toml").write_text('name = "acme"\n')
+    write(repo / "prfaqgen.toml", 'theme = "themes/acme"\n')
+    spec = str(repo / "docs/prfaq/idea.yaml")
+    result = CliRunner().invoke(main, ["config", spec])
+    assert result.output.splitlines()[-1] == f"theme in use: acme ({repo / 'themes' / 'acme'})"
+    result = CliRunner().invoke(main, ["config", spec, "--theme", "nosuch"])
+    assert result.exit_code == 1
+    assert "theme 'nosuch' not found" in result.output
