@@ -12,6 +12,12 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 _SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+_THEME_SLOTS = {
+    "w:asciiTheme": "w:ascii",
+    "w:hAnsiTheme": "w:hAnsi",
+    "w:cstheme": "w:cs",
+    "w:eastAsiaTheme": "w:eastAsia",
+}
 
 
 def use_theme_font(document: DocxDocument, family: str) -> None:
@@ -23,11 +29,11 @@ def use_theme_font(document: DocxDocument, family: str) -> None:
         for slot in _SLOTS:
             if element.get(qn(slot)) == body:
                 element.set(qn(slot), family)
-        for theme_slot in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            # A theme-font reference would win over the family named here.
+        for theme_slot, slot in _THEME_SLOTS.items():
+            # A reference to the document's theme fonts would win over the family named here.
             if element.get(qn(theme_slot)) is not None:
                 del element.attrib[qn(theme_slot)]
-                element.set(qn(theme_slot.replace("Theme", "").replace("theme", "")), family)
+                element.set(qn(slot), family)
 
 
 def _body_font(styles: object) -> str | None:
