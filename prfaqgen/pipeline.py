@@ -55,7 +55,8 @@ def render_spec(
         from prfaqgen.writers.pdf import render_pdf
 
         pdf = render_pdf(doc)
-        budget = measure_budget(pdf)
+        if settings.measures_budget:
+            budget = measure_budget(pdf)
         if "pdf" in formats:
             contents["pdf"] = pdf.data
     if "docx" in formats:

@@ -9,11 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from prfaqgen.cli.inputs import spec_files
-from prfaqgen.cli.report import print_diagnostics, print_json
+from prfaqgen.cli.report import (
+    print_diagnostics,
+    print_json,
+    print_render_result,
+    render_result_json,
+    render_summary,
+)
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
-    from prfaqgen.writers.budget import PageBudget
 
 OUTPUT_FORMATS = ("pdf", "docx", "html")
 
@@ -65,6 +70,13 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     show_default=True,
     help="How to print the six-page budget of each spec.",
 )
+@click.option(
+    "--budget/--no-budget",
+    default=None,
+    help="Measure the six-page budget on the PDF layout. Default: measured when a PDF is "
+    "written; not for a DOCX- or HTML-only render, which then never loads WeasyPrint "
+    "(--budget lays the PDF out in memory to measure it).",
+)
 def render(
     paths: tuple[str, ...],
     output_dir: Path,
@@ -75,6 +87,7 @@ def render(
     line_numbers: bool,
     templates: Path | None,
     report: str,
+    budget: bool | None,
 ) -> None:
     """Render idea specs into review-ready PDF and DOCX files in the six-page style.
 
@@ -82,7 +95,11 @@ def render(
     file. An invalid spec is reported as `validate` reports it and produces no
     file. The pages used by the press release and the FAQ are measured on the
     real PDF layout: over one page for the press release, or over six for the
-    press release and FAQ, is a warning (an error with --strict).
+    press release and FAQ, is a warning (an error with --strict). The supporting
+    parts and the appendix are measured too but do not count toward the six.
+
+    The files written and the pages go to stdout, problems to stderr; several
+    specs end with a summary line (N rendered, N failed, N warnings).
 
     Exit code 0 when all rendered, 1 when any spec is invalid or could not be
     rendered (or has warnings, with --strict), 2 for usage errors.
@@ -92,6 +109,7 @@ def render(
       prfaqgen render specs/example.yaml
       prfaqgen render specs/ -o review/ --paper a4 --line-numbers
       prfaqgen render specs/ledger.yaml --format pdf --report json
+      prfaqgen render specs/ledger.yaml --format docx --budget
     """
     from prfaqgen.errors import RenderError, SpecError
     from prfaqgen.pipeline import render_spec
@@ -108,15 +126,16 @@ def render(
         draft_mark=not no_draft_mark,
         line_numbers=line_numbers,
         strict=strict,
-        budget=True,
+        budget=budget,
     )
-    failed = 0
+    failed = warnings = 0
     reports: list[dict[str, object]] = []
     for path in files:
         try:
             result = render_spec(path, settings)
         except SpecError as exc:
             failed += 1
+            warnings += sum(1 for d in exc.diagnostics if d.severity == "warning")
             _emit(exc.diagnostics, as_json, reports, str(path))
             continue
         except RenderError as exc:
@@ -124,25 +143,18 @@ def render(
             click.echo(f"{path}: cannot render: {exc}", err=True)
             reports.append({"file": str(path), "error": str(exc)})
             continue
+        warnings += len(result.warnings)
         if settings.strict and result.warnings:
             failed += 1
         if as_json:
-            reports.append(
-                {
-                    "file": result.file,
-                    "outputs": {k: str(v) for k, v in result.outputs.items()},
-                    "pages": result.budget.as_dict() if result.budget else None,
-                    "diagnostics": [d.as_dict() for d in result.warnings],
-                }
-            )
+            reports.append(render_result_json(result))
         else:
-            print_diagnostics(result.warnings)
-            written = ", ".join(str(p) for p in result.outputs.values()) or "nothing written"
-            click.echo(f"{result.file}: {written}", err=True)
-            if result.budget:
-                click.echo(f"  {_budget_line(result.budget)}", err=True)
+            print_diagnostics(result.warnings, err=True)
+            print_render_result(result)
     if as_json:
         print_json(reports)
+    if len(files) > 1 or any(Path(p).is_dir() for p in paths):
+        click.echo(render_summary(len(files) - failed, failed, warnings), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -152,22 +164,7 @@ def _emit(
     if as_json:
         reports.append({"file": file, "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
-        print_diagnostics(diagnostics)
-
-
-def _budget_line(budget: PageBudget) -> str:
-    figures = budget.as_dict()
-
-    def pages(value: object) -> str:
-        return "?" if value is None else f"{value:g}"
-
-    appendix = figures["appendix"]
-    return (
-        f"pages: press release {pages(figures['press_release'])} of 1, "
-        f"press release + FAQ {pages(figures['body'])} of 6, "
-        + (f"appendix {appendix}, " if appendix is not None else "no appendix, ")
-        + f"{figures['total_pages']} in all"
-    )
+        print_diagnostics(diagnostics, err=True)
 
 
 def _refuse_name_clashes(files: list[Path]) -> None:

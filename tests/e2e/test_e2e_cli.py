@@ -46,7 +46,7 @@ def test_default_is_pdf_and_docx_in_output_named_after_the_spec(tmp_path: Path) 
     assert (tmp_path / "output" / "ledger.pdf").read_bytes().startswith(b"%PDF-")
     assert pdf_title(tmp_path / "output" / "ledger.pdf") == "Ledger"
     assert docx_title(tmp_path / "output" / "ledger.docx") == "Ledger"
-    assert "specs/ledger.yaml: output/ledger.pdf, output/ledger.docx" in result.stderr
+    assert "specs/ledger.yaml: output/ledger.pdf, output/ledger.docx" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -59,10 +59,12 @@ def test_an_invalid_spec_is_reported_as_validate_reports_it(tmp_path: Path) -> N
     rendered = run_prfaqgen("render", "bad.yaml", "-o", "out", cwd=tmp_path)
     validated = run_prfaqgen("validate", "bad.yaml", cwd=tmp_path)
     assert rendered.returncode == validated.returncode == 1
-    lines = rendered.stdout.splitlines()
+    # Diagnostics of a render go to stderr; stdout holds only results.
+    assert rendered.stdout == ""
+    lines = rendered.stderr.splitlines()
     assert lines == validated.stdout.splitlines()
     assert len(lines) == 3 and all(line.startswith("bad.yaml:") for line in lines)
-    assert "titel: unknown field `titel`; did you mean `title`?" in rendered.stdout
+    assert "titel: unknown field `titel`; did you mean `title`?" in rendered.stderr
     assert not (tmp_path / "out").exists()
     assert "Traceback" not in rendered.stderr
 
