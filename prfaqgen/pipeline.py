@@ -6,6 +6,7 @@ stages and where files go, and nothing of click or of any one format.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,30 @@ def _budget_warnings(loaded: LoadedSpec, budget: PageBudget | None) -> list[Diag
                 Diagnostic(loaded.display_name, pos.line, pos.column, part, message, "warning")
             )
     return out
+
+
+def warm_up(settings: Settings | None = None) -> None:
+    """Do now, once per process, the work every render would otherwise start with.
+
+    Imports the writers ``settings`` needs (WeasyPrint when a PDF is written or
+    the budget measured, python-docx for DOCX), compiles the document template
+    and loads the theme's stylesheets and fonts into the per-process caches.
+    A batch runner calls it in each worker process before its first spec. It
+    never raises for a broken template or theme: the render of each spec
+    reports that, located, as usual.
+    """
+    import jinja2
+
+    from prfaqgen.render.compose import DOCUMENT_TEMPLATE, find_theme
+    from prfaqgen.render.environments import cached_environment
+
+    settings = settings or Settings()
+    with contextlib.suppress(jinja2.TemplateError, RenderError, OSError):
+        cached_environment(settings.templates).get_template(DOCUMENT_TEMPLATE)
+    if "docx" in settings.formats:
+        import prfaqgen.writers.docx  # noqa: F401
+    if "pdf" in settings.formats or settings.measures_budget:
+        from prfaqgen.writers.pdf import warm_up as warm_up_pdf
+
+        with contextlib.suppress(RenderError):
+            warm_up_pdf(find_theme(settings.templates))

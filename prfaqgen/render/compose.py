@@ -10,9 +10,10 @@ from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import RenderError, SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.render.environments import cached_environment, markdown_filters
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.resources import check_images
-from prfaqgen.render.templating import make_environment, render_template
+from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 
 DOCUMENT_TEMPLATE = "prfaq.html.j2"
@@ -34,22 +35,19 @@ def compose(
     images, problems = check_images(loaded)
     if problems:
         raise SpecError(problems)
-    markdown = MarkdownRenderer(images)
-    env = make_environment(templates_dir(), templates)
-    env.filters["markdown"] = markdown.block
-    env.filters["inline"] = markdown.inline
-    env.filters["plain"] = markdown.plain
+    env = cached_environment(templates)
     source_date = source_date_for(loaded)
-    html = render_template(
-        env,
-        DOCUMENT_TEMPLATE,
-        {
-            "spec": loaded.spec,
-            "options": options,
-            "generator": f"prfaqgen {__version__}",
-            "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        },
-    )
+    with markdown_filters(MarkdownRenderer(images)):
+        html = render_template(
+            env,
+            DOCUMENT_TEMPLATE,
+            {
+                "spec": loaded.spec,
+                "options": options,
+                "generator": f"prfaqgen {__version__}",
+                "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            },
+        )
     theme = find_theme(templates)
     spec_root = Path(os.path.realpath(loaded.path.parent))
     return ComposedDocument(
