@@ -2,8 +2,8 @@
 
 Compiling ``prfaq.html.j2`` costs about as much as rendering it; a batch of
 specs (or ``watch``) would pay it for every spec. Environments are kept per
-template folder (its real path and the names and modification times of its
-files, so a template added to it is seen), and Jinja's own template cache
+template folder (its real path and the names, sizes and modification times
+of its files, so a template added to it is seen), and Jinja's own template cache
 checks each source file's modification time before reuse, so an edited
 template is compiled again rather than served stale.
 
@@ -33,7 +33,7 @@ from prfaqgen.render.templating import make_environment
 CACHE_SIZE = 8
 
 _current: ContextVar[MarkdownRenderer] = ContextVar("prfaqgen_markdown")
-_Key = tuple[str, str | None, tuple[tuple[str, int], ...]]
+_Key = tuple[str, str | None, tuple[tuple[str, int, int], ...]]
 _environments: OrderedDict[_Key, SandboxedEnvironment] = OrderedDict()
 _lock = threading.Lock()
 
@@ -58,8 +58,8 @@ def cached_environment(templates: Path | None) -> SandboxedEnvironment:
         return env
 
 
-def _fingerprint(folder: str | None) -> tuple[tuple[str, int], ...]:
-    """Every file below ``folder`` with its modification time (ns)."""
+def _fingerprint(folder: str | None) -> tuple[tuple[str, int, int], ...]:
+    """Every file below ``folder`` with its size and modification time (ns)."""
     if folder is None:
         return ()
     found = []
@@ -67,9 +67,10 @@ def _fingerprint(folder: str | None) -> tuple[tuple[str, int], ...]:
         for name in files:
             path = os.path.join(dirpath, name)
             try:
-                found.append((path, os.stat(path).st_mtime_ns))
+                stat = os.stat(path)
             except OSError:
                 continue
+            found.append((path, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(found))
 
 
