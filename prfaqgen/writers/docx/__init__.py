@@ -22,6 +22,7 @@ from prfaqgen.render.document import ComposedDocument
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.lookups import remember_lookups
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.styles import StyleBook
@@ -36,6 +37,7 @@ def render_docx(doc: ComposedDocument) -> bytes:
     an image outside ``doc.resource_roots`` or one Word cannot show.
     """
     document = _open_reference(doc)
+    remember_lookups(document)
     try:
         root = lxml.html.document_fromstring(doc.html)
     except (lxml.etree.ParserError, ValueError) as exc:
