@@ -74,8 +74,8 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     "--budget/--no-budget",
     default=None,
     help="Measure the six-page budget on the PDF layout. Default: measured when a PDF is "
-    "written; not for a DOCX- or HTML-only render, which then never loads WeasyPrint "
-    "(--budget lays the PDF out in memory to measure it).",
+    "written or with --format json alone; not for a DOCX- or HTML-only render, which "
+    "then never loads WeasyPrint (--budget lays the PDF out in memory to measure it).",
 )
 def render(
     paths: tuple[str, ...],
@@ -118,9 +118,12 @@ def render(
     files = spec_files(paths)
     _refuse_name_clashes(files)
     as_json = report == "json" or "json" in formats
+    outputs = tuple(f for f in formats if f != "json")
+    if budget is None and not outputs:
+        budget = True  # `--format json` alone asks for the page report only
     settings = Settings(
         output=output_dir,
-        formats=tuple(f for f in formats if f != "json"),
+        formats=outputs,
         paper="a4" if paper == "a4" else "letter",
         templates=templates,
         draft_mark=not no_draft_mark,
