@@ -59,44 +59,6 @@ class _NoAliasComposer(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_CParser: Any = getattr(getattr(yaml, "_yaml", None), "CParser", None)
-
-
-class _FastComposer(*((_CParser,) if _CParser else ()), _NoAliasComposer):  # type: ignore[misc]
-    """The same composer over libyaml's C event parser: about ten times faster.
-
-    Only the events come from C; nodes, tags and refusals are built by the
-    Python composer above. Any problem is read again by the pure-Python
-    parser, so that every message and position stays PyYAML's own.
-    """
-
-    def __init__(self, stream: str) -> None:
-        _CParser.__init__(self, stream)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
-
-    get_single_node = yaml.composer.Composer.get_single_node
-    compose_document = yaml.composer.Composer.compose_document
-    compose_sequence_node = yaml.composer.Composer.compose_sequence_node
-    compose_mapping_node = yaml.composer.Composer.compose_mapping_node
-
-    def compose_scalar_node(self, anchor: Any) -> Any:
-        node = yaml.composer.Composer.compose_scalar_node(self, anchor)
-        node.style = node.style or None  # libyaml says '' where PyYAML says None
-        return node
-
-
-def _compose_text(text: str) -> Any:
-    """Compose with libyaml's events when available and the text is clean, else PyYAML."""
-    if _CParser is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
-        try:
-            return yaml.compose(text, Loader=_FastComposer)
-        except (yaml.YAMLError, RecursionError):
-            pass  # read again below, for PyYAML's own message and position
-    return yaml.compose(text, Loader=_NoAliasComposer)
-
-
 @dataclass
 class ReadResult:
     """What reading one file gives: data (``None`` when unreadable) and problems."""
@@ -186,7 +148,7 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     if not text.strip():
         return fail(_EMPTY)
     try:
-        root = _compose_text(text)
+        root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -112,7 +112,9 @@ def test_over_budget_is_a_warning_and_files_are_written(
         r"(supporting parts \d+(\.\d+)? \(not counted\), )?no appendix, \d+ in all",
         budget_lines[1],
     )
-    assert result.stderr.splitlines()[-1] == "2 rendered, 0 failed, 2 warnings"
+    warned = sum(": warning: " in line for line in result.stderr.splitlines())
+    assert warned >= 2
+    assert result.stderr.splitlines()[-1] == f"2 rendered, 0 failed, {warned} warnings"
     assert sorted(p.name for p in out.iterdir()) == [
         "long-body.docx",
         "long-body.pdf",

@@ -190,7 +190,11 @@ def test_the_corpus_renders_its_valid_specs_and_reports_the_others(tmp_path: Pat
         title = load_yaml(spec)["title"]
         assert pdf_title(tmp_path / "out" / f"{spec.stem}.pdf") == title
         assert docx_title(tmp_path / "out" / f"{spec.stem}.docx") == title
-    error_lines = [line for line in result.stdout.splitlines() if ": warning: " not in line]
+    # Problems go to stderr (stdout holds the files and pages), then the summary line.
+    *problems, summary = result.stderr.splitlines()
+    error_lines = [line for line in problems if ": warning: " not in line]
+    warnings = len(problems) - len(error_lines)
+    assert summary == f"{len(valid)} rendered, {len(invalid)} failed, {warnings} warnings"
     validate_errors = [line for line in validated_lines(tmp_path) if ": warning: " not in line]
     assert error_lines == validate_errors
     assert {Path(line.split(":")[0]).stem for line in error_lines} == {s.stem for s in invalid}
