@@ -13,10 +13,11 @@ from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import RenderError
+from prfaqgen.errors import PrfaqgenError, RenderError
 from prfaqgen.render.compose import compose
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
+from prfaqgen.themes import load_theme
 from prfaqgen.writers.budget import PageBudget, measure_budget
 
 
@@ -48,7 +49,8 @@ def render_spec(
     if unknown:
         raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(spec)
-    doc = compose(loaded, settings.render_options(), settings.templates)
+    theme = load_theme(settings.theme, settings.templates)
+    doc = compose(loaded, settings.render_options(), theme=theme)
 
     contents: dict[str, bytes] = {}
     budget = None
@@ -108,16 +110,20 @@ def warm_up(settings: Settings | None = None) -> None:
     """
     import jinja2
 
-    from prfaqgen.render.compose import DOCUMENT_TEMPLATE, find_theme
+    from prfaqgen.render.compose import DOCUMENT_TEMPLATE
     from prfaqgen.render.environments import cached_environment
 
     settings = settings or Settings()
-    with contextlib.suppress(jinja2.TemplateError, RenderError, OSError):
-        cached_environment(settings.templates).get_template(DOCUMENT_TEMPLATE)
+    try:
+        theme = load_theme(settings.theme, settings.templates)
+    except PrfaqgenError:
+        return
+    with contextlib.suppress(jinja2.TemplateError, PrfaqgenError, OSError):
+        cached_environment(theme.template_dirs).get_template(DOCUMENT_TEMPLATE)
     if "docx" in settings.formats:
         import prfaqgen.writers.docx  # noqa: F401
     if "pdf" in settings.formats or settings.measures_budget:
         from prfaqgen.writers.pdf import warm_up as warm_up_pdf
 
-        with contextlib.suppress(RenderError):
-            warm_up_pdf(find_theme(settings.templates))
+        with contextlib.suppress(PrfaqgenError):
+            warm_up_pdf(theme)

@@ -16,53 +16,20 @@ from prfaqgen.cli.report import (
     render_result_json,
     render_summary,
 )
+from prfaqgen.cli.settings_options import (
+    RenderFlags,
+    SettingsSource,
+    render_flags,
+    settings_options,
+)
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
 
-OUTPUT_FORMATS = ("pdf", "docx", "html")
-
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [v for v in chosen if v not in (*OUTPUT_FORMATS, "json")]
-    if unknown or not chosen:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'}: choose from pdf, docx, html (comma separated), "
-            "or json for the page report"
-        )
-    return chosen
-
 
 @click.command()
 @click.argument("paths", metavar="FILE_OR_DIR...", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    default="output",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the rendered files (created if missing).",
-)
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,docx",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated: pdf, docx, html. 'json' prints the page report as JSON "
-    "(same as --report json).",
-)
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
-@click.option("--strict", is_flag=True, help="Warnings (recommended parts, page budget) fail.")
-@click.option("--no-draft-mark", is_flag=True, help="No diagonal DRAFT mark on drafts.")
-@click.option("--line-numbers", is_flag=True, help="Number the lines, for reviewers' comments.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Your template folder: its prfaq.html.j2 and theme/ override the built-in ones.",
-)
+@render_flags
 @click.option(
     "--report",
     type=click.Choice(["text", "json"]),
@@ -77,17 +44,13 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     "written or with --format json alone; not for a DOCX- or HTML-only render, which "
     "then never loads WeasyPrint (--budget lays the PDF out in memory to measure it).",
 )
+@settings_options
 def render(
     paths: tuple[str, ...],
-    output_dir: Path,
-    formats: tuple[str, ...],
-    paper: str,
-    strict: bool,
-    no_draft_mark: bool,
-    line_numbers: bool,
-    templates: Path | None,
     report: str,
     budget: bool | None,
+    settings_source: SettingsSource,
+    render_flags: RenderFlags,
 ) -> None:
     """Render idea specs into review-ready PDF and DOCX files in the six-page style.
 
@@ -101,6 +64,9 @@ def render(
     The files written and the pages go to stdout, problems to stderr; several
     specs end with a summary line (N rendered, N failed, N warnings).
 
+    Options not given come from the project config (prfaqgen.toml or
+    [tool.prfaqgen] in pyproject.toml, see `prfaqgen config`), then defaults.
+
     Exit code 0 when all rendered, 1 when any spec is invalid or could not be
     rendered (or has warnings, with --strict), 2 for usage errors.
 
@@ -113,27 +79,20 @@ def render(
     """
     from prfaqgen.errors import RenderError, SpecError
     from prfaqgen.pipeline import render_spec
-    from prfaqgen.settings import Settings
 
     files = spec_files(paths)
     _refuse_name_clashes(files)
-    as_json = report == "json" or "json" in formats
-    outputs = tuple(f for f in formats if f != "json")
-    if budget is None and not outputs:
-        budget = True  # `--format json` alone asks for the page report only
-    settings = Settings(
-        output=output_dir,
-        formats=outputs,
-        paper="a4" if paper == "a4" else "letter",
-        templates=templates,
-        draft_mark=not no_draft_mark,
-        line_numbers=line_numbers,
-        strict=strict,
-        budget=budget,
-    )
+    as_json = report == "json" or render_flags.json_report
+    flags = dict(render_flags.changes)
+    if budget is not None:
+        flags["budget"] = budget
     failed = warnings = 0
     reports: list[dict[str, object]] = []
     for path in files:
+        resolved = settings_source.resolve(path, **flags)
+        settings = resolved.settings
+        if resolved.sources["budget"] == "default" and not settings.formats:
+            settings = settings.with_changes(budget=True)  # `--format json` alone: the report
         try:
             result = render_spec(path, settings)
         except SpecError as exc:

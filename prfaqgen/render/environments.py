@@ -2,14 +2,14 @@
 
 Compiling ``prfaq.html.j2`` costs about as much as rendering it; a batch of
 specs (or ``watch``) would pay it for every spec. Environments are kept per
-template folder (its real path and the names, sizes and modification times
-of its files, so a template added to it is seen), and Jinja's own template cache
-checks each source file's modification time before reuse, so an edited
-template is compiled again rather than served stale.
+list of template folders (their real paths and the names, sizes and
+modification times of their files, so a template added to one is seen), and
+Jinja's own template cache checks each source file's modification time before
+reuse, so an edited template is compiled again rather than served stale.
 
-The Markdown filters depend on the spec being rendered (its checked images),
-so the cached environment's filters look up the current renderer in a
-context variable that :func:`markdown_filters` sets for the length of one render.
+The Markdown filters depend on the spec being rendered (its checked images)
+and ``theme_file()`` on its theme, so the cached environment looks both up
+in context variables that :func:`rendering` sets for the length of one render.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -33,22 +33,24 @@ from prfaqgen.render.templating import make_environment
 CACHE_SIZE = 8
 
 _current: ContextVar[MarkdownRenderer] = ContextVar("prfaqgen_markdown")
-_Key = tuple[str, str | None, tuple[tuple[str, int, int], ...]]
+_theme_file: ContextVar[Callable[[str], str]] = ContextVar("prfaqgen_theme_file")
+_Key = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
 _environments: OrderedDict[_Key, SandboxedEnvironment] = OrderedDict()
 _lock = threading.Lock()
 
 
-def cached_environment(templates: Path | None) -> SandboxedEnvironment:
-    """The sandboxed environment for ``templates`` (or the built-ins), made once."""
+def cached_environment(template_dirs: Sequence[Path] = ()) -> SandboxedEnvironment:
+    """The sandboxed environment for a theme's ``template_dirs``, made once."""
     builtin = templates_dir()
-    user = None if templates is None else os.path.realpath(templates)
-    key = (os.path.realpath(builtin), user, _fingerprint(user))
+    folders = tuple(os.path.realpath(folder) for folder in template_dirs)
+    key = (os.path.realpath(builtin), folders, tuple(f for d in folders for f in _fingerprint(d)))
     with _lock:
         env = _environments.get(key)
         if env is not None:
             _environments.move_to_end(key)
             return env
-        env = make_environment(builtin, templates)
+        env = make_environment(builtin, themes=tuple(template_dirs))
+        env.globals["theme_file"] = _theme_file_url
         env.filters["markdown"] = _filter("block")
         env.filters["inline"] = _filter("inline")
         env.filters["plain"] = _filter("plain")
@@ -74,6 +76,10 @@ def _fingerprint(folder: str | None) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
+def _theme_file_url(name: str) -> str:
+    return _theme_file.get()(name)
+
+
 def _filter(method: str) -> Any:
     def apply(*args: Any, **kwargs: Any) -> Any:
         return getattr(_current.get(), method)(*args, **kwargs)
@@ -83,12 +89,15 @@ def _filter(method: str) -> Any:
 
 
 @contextmanager
-def markdown_filters(renderer: MarkdownRenderer) -> Iterator[None]:
-    """Make ``renderer`` the one the ``markdown``/``inline``/``plain`` filters use."""
+def rendering(renderer: MarkdownRenderer, theme_file: Callable[[str], str]) -> Iterator[None]:
+    """Make ``renderer`` the one the ``markdown``/``inline``/``plain`` filters use,
+    and ``theme_file`` the template's ``theme_file()``, while one document renders."""
     token = _current.set(renderer)
+    theme_token = _theme_file.set(theme_file)
     try:
         yield
     finally:
+        _theme_file.reset(theme_token)
         _current.reset(token)
 
 

@@ -183,7 +183,7 @@ def _theme_stylesheets(
     key = (
         fonts_css,
         theme_css,
-        _files_beside(theme.fonts_dir) + _files_beside(theme.stylesheet.parent),
+        _files_beside(theme.fonts_dir, theme.stylesheet.parent, *theme.roots),
     )
     cached = _theme_cache.get(key)
     if cached is not None:
@@ -211,25 +211,24 @@ def _theme_stylesheets(
     return font_config, sheets
 
 
-def _files_beside(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """The files of ``folder`` (real paths) with their sizes and modification times."""
-    found = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return ()
-    for entry in entries:
-        try:
-            stat = entry.stat()
-        except OSError:
-            continue
-        found.append((os.path.realpath(entry.path), stat.st_size, stat.st_mtime_ns))
+def _files_beside(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """The files below ``folders`` (real paths) with their sizes and modification times."""
+    found = set()
+    for folder in folders:
+        for dirpath, _dirs, files in os.walk(folder):
+            for name in files:
+                path = os.path.realpath(os.path.join(dirpath, name))
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.add((path, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(found))
 
 
 def warm_up(theme: Theme) -> None:
     """Load WeasyPrint's text layer and ``theme``'s stylesheets and fonts now."""
-    roots = (theme.stylesheet.parent, theme.fonts_dir)
+    roots = (theme.stylesheet.parent, theme.fonts_dir, *theme.roots)
     with _ENVIRONMENT_LOCK:
         _theme_stylesheets(theme, RestrictedFetcher(roots))
 
