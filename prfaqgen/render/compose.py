@@ -7,17 +7,14 @@ from collections.abc import Callable
 from datetime import datetime, time, timezone
 from pathlib import Path
 
-from markupsafe import Markup
-
 from prfaqgen._version import __version__
-from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.markup_scan import scan_templates
 from prfaqgen.render.resources import check_images
-from prfaqgen.render.templating import make_environment, render_template
-from prfaqgen.render.typography import smart_text
+from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
 
@@ -44,27 +41,19 @@ def compose(
     images, problems = check_images(loaded)
     if problems:
         raise SpecError(problems)
-    markdown = MarkdownRenderer(images)
-    env = make_environment(templates_dir(), themes=theme.template_dirs)
-    env.globals["theme_file"] = _theme_file_url(theme)
-    env.filters["markdown"] = markdown.block
-    env.filters["inline"] = markdown.inline
-    env.filters["plain"] = markdown.plain
-    env.filters["quotation"] = markdown.quotation
-    # Plain fields printed with {{ }} (title, names, roles) get the typography
-    # the Markdown fields get; Markup (already rendered HTML) is left alone.
-    env.finalize = typographic
+    env = cached_environment(theme.template_dirs)
     source_date = source_date_for(loaded)
-    html = render_template(
-        env,
-        DOCUMENT_TEMPLATE,
-        {
-            "spec": loaded.spec,
-            "options": options,
-            "generator": f"prfaqgen {__version__}",
-            "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        },
-    )
+    with rendering(MarkdownRenderer(images), _theme_file_url(theme)):
+        html = render_template(
+            env,
+            DOCUMENT_TEMPLATE,
+            {
+                "spec": loaded.spec,
+                "options": options,
+                "generator": f"prfaqgen {__version__}",
+                "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            },
+        )
     warnings = tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
     spec_root = Path(os.path.realpath(loaded.path.parent))
     roots = (spec_root, Path(os.path.realpath(theme.stylesheet.parent)), *theme.roots)
@@ -77,13 +66,6 @@ def compose(
         resource_roots=tuple(dict.fromkeys(roots)),
         warnings=warnings,
     )
-
-
-def typographic(value: object) -> object:
-    """A template value with typographic quotes and dashes, if it is plain text."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return smart_text(value)
-    return value
 
 
 def find_theme(templates: Path | None) -> Theme:

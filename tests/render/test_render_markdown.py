@@ -257,7 +257,8 @@ def test_images_from_elsewhere_are_refused_with_a_located_message(
     result = CliRunner().invoke(main, ["render", "spec.yaml", "-o", "out"])
 
     assert result.exit_code == 1
-    errors = [ln for ln in result.stdout.splitlines() if "warning:" not in ln]
+    assert result.stdout == ""  # a render's problems go to stderr
+    errors = [ln for ln in result.stderr.splitlines() if "warning:" not in ln]
     assert len(errors) == 1, result.output
     expected = f"spec.yaml:{line}:{column}: press_release.problem: " + message_template.format(
         **values

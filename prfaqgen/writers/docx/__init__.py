@@ -22,6 +22,7 @@ from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.lookups import remember_lookups
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.styles import StyleBook
@@ -39,6 +40,7 @@ def render_docx(doc: ComposedDocument) -> bytes:
     document = _open_reference(doc)
     if doc.theme.docx_font:
         use_theme_font(document, doc.theme.docx_font)
+    remember_lookups(document)
     root = to_lxml(doc.tree)
     metadata = read_metadata(root)
     body_xml = document.element.body
