@@ -8,10 +8,9 @@ from pathlib import Path
 
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
-from prfaqgen.errors import RenderError, SpecError
+from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import make_environment, render_template
 from prfaqgen.spec.loader import LoadedSpec
 
@@ -23,18 +22,15 @@ def compose(
     options: RenderOptions | None = None,
     templates: Path | None = None,
 ) -> ComposedDocument:
-    """Render the document template for ``loaded``; images are checked first.
+    """Render the document template for ``loaded``.
 
-    Raises SpecError for a refused or missing image (it is the spec's
-    problem, located in the spec), RenderError for a template problem.
+    Images were checked by the spec stage (``loaded.images``); raises
+    RenderError for a template problem.
     """
     options = options or RenderOptions()
     if templates is not None and not templates.is_dir():
         raise RenderError(f"{templates}: templates folder not found")
-    images, problems = check_images(loaded)
-    if problems:
-        raise SpecError(problems)
-    markdown = MarkdownRenderer(images)
+    markdown = MarkdownRenderer(image_urls(loaded))
     env = make_environment(templates_dir(), templates)
     env.filters["markdown"] = markdown.block
     env.filters["inline"] = markdown.inline
@@ -60,6 +56,11 @@ def compose(
         source_date=source_date,
         resource_roots=(spec_root, Path(os.path.realpath(theme.stylesheet.parent))),
     )
+
+
+def image_urls(loaded: LoadedSpec) -> dict[str, str]:
+    """The ``file://`` URL of every checked image, by its source as written."""
+    return {src: path.as_uri() for src, path in loaded.images.items()}
 
 
 def find_theme(templates: Path | None) -> Theme:

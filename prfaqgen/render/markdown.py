@@ -1,34 +1,21 @@
 """Markdown in prose fields: CommonMark plus tables, raw HTML shown as text.
 
 Images are rendered only from a map of sources already checked and resolved
-by :mod:`prfaqgen.render.resources`; anything else never reaches the output.
+by :mod:`prfaqgen.spec.images`; anything else never reaches the output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from prfaqgen.spec.images import new_parser
+
 # Prose headings sit below the document's own h1/h2 sections and question h3s.
 HEADING_OFFSET = 2
-
-
-def new_parser() -> MarkdownIt:
-    """The one Markdown dialect of idea specs; raw HTML is escaped, never rendered."""
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-
-
-def image_sources(text: str) -> Iterator[tuple[str, int | None]]:
-    """Every image source in ``text`` as written (after CommonMark normalisation),
-    with the 0-based line of the block it stands in."""
-    for token in new_parser().parse(text):
-        for child in token.children or ():
-            if child.type == "image":
-                yield str(child.attrGet("src") or ""), token.map[0] if token.map else None
 
 
 class MarkdownRenderer:
@@ -67,7 +54,7 @@ def _image_rule(images: Mapping[str, str]) -> Any:
         token = tokens[idx]
         alt = renderer.renderInlineAsText(token.children or [], options, env)
         resolved = images.get(str(token.attrGet("src") or ""))
-        if resolved is None:  # never happens after resources.check_images; fail closed
+        if resolved is None:  # never happens after spec.images.check_images; fail closed
             return str(escape(alt))
         title = token.attrGet("title")
         title_attr = f' title="{escape(title)}"' if title else ""
