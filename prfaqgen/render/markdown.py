@@ -12,6 +12,7 @@ from typing import Any
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from prfaqgen.errors import RenderError
 from prfaqgen.spec.images import new_parser
 
 # Prose headings sit below the document's own h1/h2 sections and question h3s.
@@ -31,22 +32,31 @@ class MarkdownRenderer:
 
     def block(self, text: str, lead: str | None = None) -> Markup:
         """A prose field; ``lead`` (plain text) opens its first paragraph, e.g. a dateline."""
-        tokens = self._md.parse(text)
+        tokens = self._md.parse(_text("markdown", text))
         if lead:
             tokens = _with_lead(tokens, lead)
         return Markup(self._md.renderer.render(tokens, self._md.options, {}))
 
     def inline(self, text: str) -> Markup:
         """An inline field: emphasis, code and links only, no blocks."""
-        return Markup(self._md.renderInline(text))
+        return Markup(self._md.renderInline(_text("inline", text)))
 
     def plain(self, text: str) -> str:
         """An inline field as plain text, for metadata such as the PDF subject."""
-        tokens = self._md.parseInline(text)
+        tokens = self._md.parseInline(_text("plain", text))
         children = [child for token in tokens for child in token.children or ()]
         return " ".join(
             self._md.renderer.renderInlineAsText(children, self._md.options, {}).split()
         )
+
+
+def _text(filter_name: str, value: object) -> str:
+    """A filter applied to something that is not text is the template's error, said so."""
+    if not isinstance(value, str):
+        raise RenderError(
+            f"filter `{filter_name}` needs text, not {type(value).__name__} {value!r:.40}"
+        )
+    return value
 
 
 def _image_rule(images: Mapping[str, str]) -> Any:

@@ -143,9 +143,7 @@ def _check_content(target: Path, expected: str) -> str:
     except PermissionError:
         return "cannot be read: check its permissions"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return (
-            f"has more than {MAX_IMAGE_PIXELS:,} pixels: scale it down (see docs/limits.md)"
-        )
+        return f"has more than {MAX_IMAGE_PIXELS:,} pixels: scale it down (see docs/limits.md)"
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a bad file
         return (
             f"is not a readable {expected} image ({type(exc).__name__}: {exc}): "

@@ -98,9 +98,7 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
                 diagnostics.extend(problems)
                 warnings = recommended_warnings(spec, name, read.source_map)
                 if not any(d.is_error for d in diagnostics):
-                    loaded = LoadedSpec(
-                        spec, path, name, read.source_map, tuple(warnings), images
-                    )
+                    loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings), images)
                 diagnostics.extend(warnings)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.path))
     return CheckResult(name, loaded, tuple(diagnostics))

@@ -77,7 +77,9 @@ def test_a_character_no_document_can_hold_is_refused_at_its_field(tmp_path, esca
 def test_a_control_character_in_a_tag_is_refused_at_the_tag(tmp_path):
     path = write_spec(tmp_path, tag='"a\\x01b"')
     (only,) = errors(path)
-    assert only.startswith(f"{path}:6:10: meta.tags[0]: contains the control or non-character U+0001")
+    assert only.startswith(
+        f"{path}:6:10: meta.tags[0]: contains the control or non-character U+0001"
+    )
 
 
 def test_tab_and_newlines_are_fine(tmp_path):
