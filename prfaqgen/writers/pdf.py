@@ -70,9 +70,8 @@ class PdfRender:
 
 def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
-    fetcher = RestrictedFetcher(
-        (*doc.resource_roots, doc.theme.stylesheet.parent, doc.theme.fonts_dir)
-    )
+    theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir)
+    fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
     with _reproducible(doc.source_date):
         try:
             font_config = FontConfiguration()
@@ -98,6 +97,10 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
     )
 
 
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/svg+xml"})
+FONT_SUFFIXES = frozenset({".ttf", ".otf", ".woff", ".woff2"})
+
+
 class RestrictedFetcher(URLFetcher):
     """Serves files inside the given folders and ``data:`` URLs; refuses the rest.
 
@@ -107,9 +110,10 @@ class RestrictedFetcher(URLFetcher):
     raised while it draws an SVG image.
     """
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], theme_roots: tuple[Path, ...] = ()) -> None:
         super().__init__(fail_on_errors=True)
         self._roots = tuple(os.path.realpath(root) for root in roots)
+        self._theme_roots = tuple(os.path.realpath(root) for root in theme_roots)
         self._failures: list[RenderError] = []
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
@@ -127,7 +131,20 @@ class RestrictedFetcher(URLFetcher):
         except OSError as error:
             raise self._fail(f"cannot read {path}: {error.strerror or error}") from error
         content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if not self._may_serve(path, content_type):
+            raise self._fail(
+                f"refusing to read {path}: a template may use only images, and the theme's "
+                "own stylesheets and fonts (an attachment or other file is never embedded)"
+            )
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def _may_serve(self, path: str, content_type: str) -> bool:
+        """Images from any root; stylesheets and fonts only from the theme's folders."""
+        if content_type in IMAGE_TYPES:
+            return True
+        if not (content_type == "text/css" or Path(path).suffix.lower() in FONT_SUFFIXES):
+            return False
+        return any(os.path.commonpath((path, root)) == root for root in self._theme_roots)
 
     def _fail(self, message: str) -> RenderError:
         error = RenderError(message)
