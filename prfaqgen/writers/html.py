@@ -72,17 +72,20 @@ def _make_inert(root: lxml.html.HtmlElement) -> None:
         if not isinstance(element.tag, str):
             continue
         for name, value in list(element.attrib.items()):
-            lowered = name.lower()
-            if lowered.startswith("on"):
-                del element.attrib[name]
-            elif lowered == "style" and _REMOTE_CSS.search(value):
-                del element.attrib[name]
-            elif lowered in _LOADING and _remote(value, keep_links=element.tag == "a"):
+            if _active_attribute(name.lower(), value, element.tag == "a"):
                 del element.attrib[name]
 
 
 _REMOTE_CSS = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
 _SCRIPT_SCHEME = re.compile(r"^\s*(javascript|vbscript)\s*:", re.IGNORECASE)
+
+
+def _active_attribute(name: str, value: str, is_link: bool) -> bool:
+    if name.startswith("on"):
+        return True
+    if name == "style":
+        return bool(_REMOTE_CSS.search(value))
+    return name in _LOADING and _remote(value, keep_links=is_link)
 
 
 def _remote(value: str, keep_links: bool) -> bool:
