@@ -12,6 +12,7 @@ from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
 from prfaqgen.spec.characters import character_errors
 from prfaqgen.spec.images import check_images
+from prfaqgen.spec.limits import limit_errors
 from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
@@ -83,12 +84,14 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
         if problem:
             diagnostics.append(problem)
         else:
-            diagnostics.extend(character_errors(read.data, name, read.source_map))
+            text_problems = character_errors(read.data, name, read.source_map)
+            text_problems += limit_errors(read.data, name, read.source_map)
+            diagnostics.extend(text_problems)
             try:
                 spec = Spec.model_validate(read.data)
             except ValidationError as exc:
-                # A value the reader refused (an alias, a tag) is already reported.
-                refused = {d.path for d in read.diagnostics}
+                # A value the reader or a text rule refused is already reported.
+                refused = {d.path for d in (*read.diagnostics, *text_problems)}
                 located = diagnostics_from(exc, name, read.source_map)
                 diagnostics.extend(d for d in located if d.path not in refused)
                 # One error must not hide every warning.

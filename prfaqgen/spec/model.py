@@ -44,10 +44,20 @@ def _prose(value: str) -> str:
     return value.rstrip()
 
 
+MAX_ONE_LINE_CHARS = 2_000  # docs/limits.md
+
+
 def _one_line(value: str) -> str:
     value = value.strip()
     if "\n" in value:
         raise PydanticCustomError("multiline", "must be one line: join its lines into one sentence")
+    if len(value) > MAX_ONE_LINE_CHARS:
+        raise PydanticCustomError(
+            "too_long",
+            "is {length} characters long; a one-line field holds at most {limit}: "
+            "shorten it (see docs/limits.md)",
+            {"length": f"{len(value):,}", "limit": f"{MAX_ONE_LINE_CHARS:,}"},
+        )
     return value
 
 

@@ -174,3 +174,51 @@ def test_a_good_image_is_resolved_to_its_real_path(tmp_path):
     assert result.errors == []
     assert result.loaded is not None
     assert result.loaded.images == {"ok.png": (tmp_path / "ok.png").resolve()}
+
+
+def test_a_huge_headline_is_refused_at_its_line(tmp_path):
+    path = write_spec(tmp_path, title="x" * 100_000)
+    assert errors(path) == [
+        f"{path}:2:8: title: is 100,000 characters long, over the limit of 50,000: shorten "
+        "it or split it into several fields (see docs/limits.md)"
+    ]
+
+
+def test_a_long_one_line_field_is_refused_at_its_line(tmp_path):
+    path = write_spec(tmp_path, title="x" * 2_001)
+    assert errors(path) == [
+        f"{path}:2:8: title: is 2,001 characters long; a one-line field holds at most "
+        "2,000: shorten it (see docs/limits.md)"
+    ]
+
+
+def test_a_huge_code_block_is_refused_at_its_field(tmp_path):
+    block = "\n".join(["```"] + ["x"] * 100_000 + ["```"])
+    path = write_spec(tmp_path, image=block.replace("\n", "\n    "))
+    assert errors(path) == [
+        f"{path}:9:12: press_release.summary: has 100,004 lines, over the limit of 3,000: "
+        "shorten it (see docs/limits.md)"
+    ]
+
+
+def test_a_hundred_thousand_list_items_are_refused(tmp_path):
+    items = "\n    ".join(["- i"] * 100_000)
+    path = write_spec(tmp_path, image=items)
+    assert errors(path) == [
+        f"{path}:9:12: press_release.summary: has 100,002 lines, over the limit of 3,000: "
+        "shorten it (see docs/limits.md)"
+    ]
+
+
+def test_emphasis_nested_hundreds_deep_is_refused(tmp_path):
+    path = write_spec(tmp_path, image="*" * 500 + "x" + "*" * 500)
+    assert errors(path) == [
+        f"{path}:9:12: press_release.summary: has a run of 500 `*` characters: emphasis may "
+        "nest at most 12 markers deep; escape them as `\\*` or shorten the run "
+        "(see docs/limits.md)"
+    ]
+
+
+def test_a_rule_of_asterisks_is_fine(tmp_path):
+    path = write_spec(tmp_path, image="*" * 40)
+    assert errors(path) == []
