@@ -119,8 +119,21 @@ class Meta(_Part):
     )
 
 
+_NOT_BLANK = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
+
+
 class Quote(_Part):
     """A quote from the company's leader or from a customer."""
+
+    # The schema says what _attributed says: a name, a role, or both, not blank.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["name"], "properties": {"name": _NOT_BLANK}},
+                {"required": ["role"], "properties": {"role": _NOT_BLANK}},
+            ]
+        }
+    )
 
     text: Prose = Field(description="The words quoted.")
     name: OptionalText = Field(None, description="Who said it.")
