@@ -8,6 +8,7 @@ The vocabulary it understands is the one of docs/templates.md.
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import lxml.etree
@@ -24,6 +25,7 @@ from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
+from prfaqgen.writers.docx.reference import clean_reference
 from prfaqgen.writers.docx.styles import StyleBook
 
 __all__ = ["render_docx"]
@@ -61,6 +63,6 @@ def render_docx(doc: ComposedDocument) -> bytes:
 def _open_reference(doc: ComposedDocument) -> DocxDocument:
     path = doc.theme.reference_docx
     try:
-        return Document(str(path))
+        return Document(io.BytesIO(clean_reference(path)))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise RenderError(f"cannot open the reference document {path}: {exc}") from exc
