@@ -72,17 +72,20 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
     theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir)
     fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
+    # Image names and the /ID must not depend on where the spec's folder is.
+    portable = fetcher.portable(doc.html, (doc.base_dir, *doc.resource_roots))
     with _reproducible(doc.source_date):
         try:
             font_config = FontConfiguration()
             stylesheets = _stylesheets(doc, fetcher, font_config)
-            html = HTML(string=doc.html, base_url=_directory_url(doc.base_dir), url_fetcher=fetcher)
+            base = fetcher.portable(_directory_url(doc.base_dir), (doc.base_dir,))
+            html = HTML(string=portable, base_url=base, url_fetcher=fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
                 document = _with_line_numbers(document, scans, stylesheets[:2], fetcher)
             _complete_dates(document.metadata, doc.source_date)
-            data = document.write_pdf(pdf_identifier=_identifier(doc))
+            data = document.write_pdf(pdf_identifier=_identifier(doc, portable))
         except FatalURLFetchingError as error:
             cause = error.__cause__
             if isinstance(cause, RenderError):
@@ -97,6 +100,7 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
     )
 
 
+_VIRTUAL = "file:///prfaqgen-folder-"
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/svg+xml"})
 FONT_SUFFIXES = frozenset({".ttf", ".otf", ".woff", ".woff2"})
 
@@ -115,6 +119,7 @@ class RestrictedFetcher(URLFetcher):
         self._roots = tuple(os.path.realpath(root) for root in roots)
         self._theme_roots = tuple(os.path.realpath(root) for root in theme_roots)
         self._failures: list[RenderError] = []
+        self._virtual: dict[str, str] = {}
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """Return the resource at ``url``, or raise :class:`RenderError`."""
@@ -122,6 +127,7 @@ class RestrictedFetcher(URLFetcher):
         scheme = parts.scheme.lower()
         if scheme == "data":
             return super().fetch(url, headers)
+        url = self._real_url(url)
         try:
             path = local_path(url, self._roots)
         except RenderError as error:
@@ -137,6 +143,22 @@ class RestrictedFetcher(URLFetcher):
                 "own stylesheets and fonts (an attachment or other file is never embedded)"
             )
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def portable(self, text: str, folders: tuple[Path, ...]) -> str:
+        """``text`` with each folder's ``file://`` URL replaced by a fixed virtual one."""
+        for folder in folders:
+            real = _directory_url(Path(os.path.realpath(folder)))
+            if real not in self._virtual.values():
+                self._virtual[f"{_VIRTUAL}{len(self._virtual)}/"] = real
+            virtual = next(k for k, v in self._virtual.items() if v == real)
+            text = text.replace(real, virtual)
+        return text
+
+    def _real_url(self, url: str) -> str:
+        for virtual, real in self._virtual.items():
+            if url.startswith(virtual):
+                return real + url[len(virtual) :]
+        return url
 
     def _may_serve(self, path: str, content_type: str) -> bool:
         """Images from any root; stylesheets and fonts only from the theme's folders."""
@@ -241,9 +263,9 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def _identifier(doc: ComposedDocument) -> bytes:
-    """The PDF's permanent /ID: a digest of the HTML and the render options."""
-    digest = hashlib.sha256(f"{doc.html}\0{doc.options!r}".encode())
+def _identifier(doc: ComposedDocument, portable_html: str) -> bytes:
+    """The PDF's permanent /ID: a digest of the (path-free) HTML and the render options."""
+    digest = hashlib.sha256(f"{portable_html}\0{doc.options!r}".encode())
     return digest.hexdigest()[:32].encode("ascii")
 
 
