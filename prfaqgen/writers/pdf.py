@@ -12,6 +12,7 @@ import hashlib
 import logging
 import mimetypes
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,8 +76,8 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
     # Image names and the /ID must not depend on where the spec's folder is.
     portable = fetcher.portable(doc.html, (doc.base_dir, *doc.resource_roots))
     with _reproducible(doc.source_date):
+        font_config = FontConfiguration()
         try:
-            font_config = FontConfiguration()
             stylesheets = _stylesheets(doc, fetcher, font_config)
             base = fetcher.portable(_directory_url(doc.base_dir), (doc.base_dir,))
             html = HTML(string=portable, base_url=base, url_fetcher=fetcher)
@@ -87,10 +88,14 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
             _complete_dates(document.metadata, doc.source_date)
             data = document.write_pdf(pdf_identifier=_identifier(doc, portable))
         except FatalURLFetchingError as error:
+            _remove_font_files(font_config)
             cause = error.__cause__
             if isinstance(cause, RenderError):
                 raise cause from None
             raise RenderError(f"{error}: {cause}") from cause
+        except BaseException:
+            _remove_font_files(font_config)
+            raise
     fetcher.check()
     return PdfRender(
         data=data,
@@ -261,6 +266,14 @@ def _w3c(moment: datetime) -> str:
 def _utc(moment: datetime) -> datetime:
     """``moment``, read as UTC when it carries no time zone (never local time)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def _remove_font_files(font_config: FontConfiguration) -> None:
+    """WeasyPrint deletes its /tmp/weasyprint-* font folder only when collected;
+    a failed render's traceback can keep it alive until the process exits."""
+    folder = getattr(font_config, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _identifier(doc: ComposedDocument, portable_html: str) -> bytes:

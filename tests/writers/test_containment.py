@@ -59,3 +59,18 @@ def test_an_attachment_never_embeds_a_file_in_the_pdf(tmp_path: Path, render, ma
         "and the theme's own stylesheets and fonts (an attachment or other file is never "
         "embedded)"
     )
+
+
+@pytest.mark.slow
+def test_a_failed_pdf_render_leaves_no_weasyprint_font_folder(tmp_path: Path, monkeypatch):
+    import tempfile
+
+    from prfaqgen.writers.pdf import render_pdf
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / ".env").write_text("SECRET=1\n", encoding="utf-8")
+    html = '<!DOCTYPE html><html><head></head><body><a rel="attachment" href=".env">a</a>'
+    doc = composed_document(html=html + "</body></html>", base_dir=tmp_path, roots=(tmp_path,))
+    with pytest.raises(RenderError):
+        render_pdf(doc)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".env"]
