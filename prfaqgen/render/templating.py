@@ -12,7 +12,7 @@ import operator
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +24,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from prfaqgen.errors import PrfaqgenError, RenderError
 
 BUILTIN_PREFIX = "builtin"
+BUILTIN_NAMESPACE = "prfaqgen"
+"""``{% extends "prfaqgen:prfaq.html.j2" %}`` names the built-in template, as does ``builtin/``."""
 AUTOESCAPED = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 
 
@@ -113,11 +115,20 @@ def _repeat_count(left: Any, right: Any) -> int | None:
     return None
 
 
-def make_environment(builtin: Path, user: Path | None = None) -> SandboxedEnvironment:
-    """User templates first, then built-in ones; ``builtin/NAME`` always names a built-in."""
+def make_environment(
+    builtin: Path, user: Path | None = None, themes: Sequence[Path] = ()
+) -> SandboxedEnvironment:
+    """User templates first, then the theme's, then built-in ones.
+
+    ``builtin/NAME`` and ``prfaqgen:NAME`` always name a built-in template.
+    """
     builtin_loader = ContainedLoader(builtin)
-    loaders: list[jinja2.BaseLoader] = [ContainedLoader(user)] if user else []
-    loaders += [builtin_loader, jinja2.PrefixLoader({BUILTIN_PREFIX: builtin_loader})]
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.PrefixLoader({BUILTIN_PREFIX: builtin_loader}),
+        jinja2.PrefixLoader({BUILTIN_NAMESPACE: builtin_loader}, delimiter=":"),
+    ]
+    loaders += [ContainedLoader(folder) for folder in ([user] if user else []) + list(themes)]
+    loaders.append(builtin_loader)
     env = BoundedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,

@@ -71,7 +71,7 @@ class PdfRender:
 
 def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
-    theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir)
+    theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir, *doc.theme.roots)
     fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
     # Image names and the /ID must not depend on where the spec's folder is.
     portable = fetcher.portable(doc.html, (doc.base_dir, *doc.resource_roots))
