@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from prfaqgen.errors import PrfaqgenError, RenderError
+from prfaqgen.errors import PrfaqgenError, RenderError, SpecError
 
 BUILTIN_PREFIX = "builtin"
 BUILTIN_NAMESPACE = "prfaqgen"
@@ -146,9 +146,9 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         return _bounded_render(env.get_template(name), context)
     except PrfaqgenError as exc:
         where = _template_line(exc.__traceback__)
-        if not str(exc).startswith("/"):  # not yet naming a file
-            raise RenderError(f"{where or name + ': '}{exc}") from None
-        raise
+        if isinstance(exc, SpecError) or str(exc).startswith("/"):  # already located
+            raise
+        raise type(exc)(f"{where or name + ': '}{exc}") from None
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise RenderError(f"{where}: template syntax error: {exc.message}") from None
