@@ -8,12 +8,14 @@ document's resource roots and the theme folder are ever read.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import mimetypes
 import os
 import shutil
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
+from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless
@@ -80,7 +83,8 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
         try:
             stylesheets = _stylesheets(doc, fetcher, font_config)
             base = fetcher.portable(_directory_url(doc.base_dir), (doc.base_dir,))
-            html = HTML(string=portable, base_url=base, url_fetcher=fetcher)
+            tree = fetcher.portable_tree(doc.tree, (doc.base_dir, *doc.resource_roots))
+            html = html_from_tree(tree, base, fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
@@ -158,6 +162,17 @@ class RestrictedFetcher(URLFetcher):
             virtual = next(k for k, v in self._virtual.items() if v == real)
             text = text.replace(real, virtual)
         return text
+
+    def portable_tree(self, tree: ET.Element, folders: tuple[Path, ...]) -> ET.Element:
+        """``tree``, or a copy whose image sources name folders by virtual URLs."""
+        if not any(
+            self.portable(i.get("src", ""), folders) != i.get("src") for i in tree.iter("img")
+        ):
+            return tree
+        tree = copy.deepcopy(tree)  # the shared tree keeps real URLs for the other writers
+        for image in tree.iter("img"):
+            image.set("src", self.portable(image.get("src", ""), folders))
+        return tree
 
     def _real_url(self, url: str) -> str:
         for virtual, real in self._virtual.items():
