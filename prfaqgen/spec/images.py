@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from prfaqgen.diagnostics import Diagnostic, format_path
@@ -139,7 +139,7 @@ def _check_content(target: Path, expected: str) -> str:
                         f"is {width}x{height} pixels, over the limit of {MAX_IMAGE_PIXELS:,} "
                         "pixels: scale it down (see docs/limits.md)"
                     )
-                image.load()  # decodes it all: finds truncated and header-lying files
+                _load_strictly(image)
     except PermissionError:
         return "cannot be read: check its permissions"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -150,6 +150,22 @@ def _check_content(target: Path, expected: str) -> str:
             "it may be truncated or damaged; export it again"
         )
     return ""
+
+
+def _load_strictly(image: Any) -> None:
+    """Decode the whole image: finds truncated and header-lying files.
+
+    WeasyPrint sets Pillow's global LOAD_TRUNCATED_IMAGES when imported, which
+    would let a truncated file pass; it is turned off for this check only.
+    """
+    from PIL import ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _prose_fields(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
