@@ -1,17 +1,31 @@
-"""Write files so that a reader never sees half of one.
+"""Write a set of files so that a reader never sees half of one, nor a mixed set.
 
-Each file is written to a temporary file in the same folder, flushed to disk,
-then renamed over the target: a failure or an interrupted run leaves the
-previous file as it was and no temporary file behind.
+Each file is first written to a temporary file beside its target (named
+``.NAME.PID.RANDOM.tmp``), flushed to disk; only when every one is staged
+are they renamed over their targets, back to back, with SIGINT and SIGTERM
+held off until the last rename is done. Every target is checked before the
+first rename, so a target that is a folder fails the run with the old files
+untouched.
+
+What a kill can leave behind (docs/limits.md says it for users): SIGKILL or
+a power cut before the first rename leaves the previous files and stray
+temporary files, which the next run into that folder deletes; during the
+renames (microseconds: no writing, no flushing) it can leave a new file
+beside an old one. SIGINT and SIGTERM wait for the renames to finish.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -19,11 +33,14 @@ def write_atomically(target: Path, data: bytes) -> None:
 
 
 def write_all_atomically(files: Mapping[Path, bytes]) -> None:
-    """Write every file, or none: all are staged beside their targets first.
+    """Write every file, or none: all are staged and checked before the first rename.
 
     A rename within one folder does not fail for want of space, so once every
     temporary file is written and flushed, the renames complete the set.
+    Raises OSError whose ``filename`` is the real target.
     """
+    for target in files:
+        _check_target(target)
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in files.items():
@@ -31,10 +48,14 @@ def write_all_atomically(files: Mapping[Path, bytes]) -> None:
                 staged.append((_stage(target, data), target))
             except OSError as exc:
                 raise OSError(exc.errno, exc.strerror, str(target)) from exc
-        while staged:
-            temp_name, target = staged[0]
-            os.replace(temp_name, target)
-            staged.pop(0)
+        with _signals_held():
+            while staged:
+                temp_name, target = staged[0]
+                try:
+                    os.replace(temp_name, target)
+                except OSError as exc:
+                    raise OSError(exc.errno, exc.strerror, str(target)) from exc
+                staged.pop(0)
     except BaseException:
         for temp_name, _ in staged:
             with contextlib.suppress(FileNotFoundError):
@@ -42,10 +63,34 @@ def write_all_atomically(files: Mapping[Path, bytes]) -> None:
         raise
 
 
+def _check_target(target: Path) -> None:
+    """Refuse, before anything is replaced, a target that cannot be replaced by a file."""
+    if target.is_dir():
+        raise OSError(21, "it is a folder; remove it or choose another output folder", str(target))
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OSError(20, f"{target.parent} is not a folder", str(target))
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (delivered afterwards) while the renames run."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _stage(target: Path, data: bytes) -> str:
     """Write ``data`` to a new temporary file beside ``target``; return its name."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _remove_stale(target)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -57,3 +102,30 @@ def _stage(target: Path, data: bytes) -> str:
             os.unlink(temp_name)
         raise
     return temp_name
+
+
+def _remove_stale(target: Path) -> None:
+    """Delete temporary files for ``target`` left by a run that was killed.
+
+    Only our own names, and only those whose process is gone: a concurrent
+    render into the same folder keeps its files.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            match = pattern.fullmatch(entry.name)
+            if match and not _alive(int(match.group(1))) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # maybe another thread of this process, writing right now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

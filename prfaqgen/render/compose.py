@@ -8,12 +8,10 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
-from prfaqgen.errors import SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.markup_scan import scan_templates
-from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
@@ -27,23 +25,19 @@ def compose(
     templates: Path | None = None,
     theme: Theme | None = None,
 ) -> ComposedDocument:
-    """Render the document template for ``loaded``; images are checked first.
+    """Render the document template for ``loaded``.
 
     ``theme`` comes from :func:`prfaqgen.themes.load_theme`; without it the
-    built-in theme is used, overridden by the ``templates`` folder.
-
-    Raises SpecError for a refused or missing image (it is the spec's
-    problem, located in the spec), RenderError for a template or theme problem.
+    built-in theme is used, overridden by the ``templates`` folder. Images were
+    checked by the spec stage (``loaded.images``); raises RenderError for a
+    template or theme problem.
     """
     options = options or RenderOptions()
     if theme is None:
         theme = load_theme(None, templates)
-    images, problems = check_images(loaded)
-    if problems:
-        raise SpecError(problems)
     env = cached_environment(theme.template_dirs)
     source_date = source_date_for(loaded)
-    with rendering(MarkdownRenderer(images), _theme_file_url(theme)):
+    with rendering(MarkdownRenderer(image_urls(loaded)), _theme_file_url(theme)):
         html = render_template(
             env,
             DOCUMENT_TEMPLATE,
@@ -66,6 +60,11 @@ def compose(
         resource_roots=tuple(dict.fromkeys(roots)),
         warnings=warnings,
     )
+
+
+def image_urls(loaded: LoadedSpec) -> dict[str, str]:
+    """The ``file://`` URL of every checked image, by its source as written."""
+    return {src: path.as_uri() for src, path in loaded.images.items()}
 
 
 def find_theme(templates: Path | None) -> Theme:

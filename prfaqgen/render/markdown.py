@@ -1,36 +1,23 @@
 """Markdown in prose fields: CommonMark plus tables, raw HTML shown as text.
 
 Images are rendered only from a map of sources already checked and resolved
-by :mod:`prfaqgen.render.resources`; anything else never reaches the output.
+by :mod:`prfaqgen.spec.images`; anything else never reaches the output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from prfaqgen.errors import RenderError
 from prfaqgen.render.typography import enable_typography
+from prfaqgen.spec.images import new_parser
 
 # Prose headings sit below the document's own h1/h2 sections and question h3s.
 HEADING_OFFSET = 2
-
-
-def new_parser() -> MarkdownIt:
-    """The one Markdown dialect of idea specs; raw HTML is escaped, never rendered."""
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-
-
-def image_sources(text: str) -> Iterator[tuple[str, int | None]]:
-    """Every image source in ``text`` as written (after CommonMark normalisation),
-    with the 0-based line of the block it stands in."""
-    for token in new_parser().parse(text):
-        for child in token.children or ():
-            if child.type == "image":
-                yield str(child.attrGet("src") or ""), token.map[0] if token.map else None
 
 
 class MarkdownRenderer:
@@ -46,7 +33,7 @@ class MarkdownRenderer:
 
     def block(self, text: str, lead: str | None = None) -> Markup:
         """A prose field; ``lead`` (plain text) opens its first paragraph, e.g. a dateline."""
-        tokens = self._md.parse(text)
+        tokens = self._md.parse(_text("markdown", text))
         if lead:
             tokens = _with_lead(tokens, lead)
         return Markup(self._md.renderer.render(tokens, self._md.options, {}))
@@ -58,7 +45,7 @@ class MarkdownRenderer:
         several paragraphs reads as one quotation; a block that is not a
         paragraph (a list, say) is left as it is.
         """
-        tokens = self._md.parse(text)
+        tokens = self._md.parse(_text("quotation", text))
         inlines = [
             tokens[i + 1]
             for i, t in enumerate(tokens[:-1])
@@ -71,15 +58,24 @@ class MarkdownRenderer:
 
     def inline(self, text: str) -> Markup:
         """An inline field: emphasis, code and links only, no blocks."""
-        return Markup(self._md.renderInline(text))
+        return Markup(self._md.renderInline(_text("inline", text)))
 
     def plain(self, text: str) -> str:
         """An inline field as plain text, for metadata such as the PDF subject."""
-        tokens = self._md.parseInline(text)
+        tokens = self._md.parseInline(_text("plain", text))
         children = [child for token in tokens for child in token.children or ()]
         return " ".join(
             self._md.renderer.renderInlineAsText(children, self._md.options, {}).split()
         )
+
+
+def _text(filter_name: str, value: object) -> str:
+    """A filter applied to something that is not text is the template's error, said so."""
+    if not isinstance(value, str):
+        raise RenderError(
+            f"filter `{filter_name}` needs text, not {type(value).__name__} {value!r:.40}"
+        )
+    return value
 
 
 def _image_rule(images: Mapping[str, str]) -> Any:
@@ -87,7 +83,7 @@ def _image_rule(images: Mapping[str, str]) -> Any:
         token = tokens[idx]
         alt = renderer.renderInlineAsText(token.children or [], options, env)
         resolved = images.get(str(token.attrGet("src") or ""))
-        if resolved is None:  # never happens after resources.check_images; fail closed
+        if resolved is None:  # never happens after spec.images.check_images; fail closed
             return str(escape(alt))
         title = token.attrGet("title")
         title_attr = f' title="{escape(title)}"' if title else ""

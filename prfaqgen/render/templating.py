@@ -8,7 +8,10 @@ misspelt variable is an error rather than an empty string.
 
 from __future__ import annotations
 
+import operator
 import os
+import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -18,7 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from prfaqgen.errors import RenderError
+from prfaqgen.errors import PrfaqgenError, RenderError, SpecError
 
 BUILTIN_PREFIX = "builtin"
 BUILTIN_NAMESPACE = "prfaqgen"
@@ -68,7 +71,48 @@ _MONTHS = (
 
 def long_date(value: date) -> str:
     """``November 22, 2026``, the press-release style, whatever the machine's locale."""
+    if not isinstance(value, date):
+        raise RenderError(f"filter `longdate` needs a date, not {type(value).__name__} {value!r}")
     return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
+
+
+# Bounds on a user template's work (docs/limits.md). Jinja's sandbox already
+# refuses range() over 100,000 items.
+MAX_OUTPUT_CHARS = 20_000_000
+MAX_STRING_CHARS = 1_000_000
+MAX_SECONDS = 60.0
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, plus a bound on what ``*`` and ``**`` may build."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "**":
+            if _too_big_power(left, right):
+                raise RenderError(f"template refused: {left!r} ** {right!r} is too large")
+            return operator.pow(left, right)
+        count = _repeat_count(left, right)
+        if count is not None and count > MAX_STRING_CHARS:
+            raise RenderError(
+                f"template refused: repetition would build {count:,} items, "
+                f"over the limit of {MAX_STRING_CHARS:,}"
+            )
+        return operator.mul(left, right)
+
+
+def _too_big_power(left: Any, right: Any) -> bool:
+    if not isinstance(right, int) or not isinstance(left, int) or right < 0:
+        return False
+    return abs(left) > 1 and right * max(abs(left).bit_length(), 1) > 4096
+
+
+def _repeat_count(left: Any, right: Any) -> int | None:
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple, bytes)) and isinstance(times, int):
+            return len(seq) * max(times, 0)
+    return None
 
 
 def make_environment(
@@ -85,7 +129,7 @@ def make_environment(
     ]
     loaders += [ContainedLoader(folder) for folder in ([user] if user else []) + list(themes)]
     loaders.append(builtin_loader)
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True, default=True),
@@ -99,7 +143,12 @@ def make_environment(
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render ``name``; any template problem becomes a RenderError naming file and line."""
     try:
-        return env.get_template(name).render(context)
+        return _bounded_render(env.get_template(name), context)
+    except PrfaqgenError as exc:
+        where = _template_line(exc.__traceback__)
+        if isinstance(exc, SpecError) or str(exc).startswith("/"):  # already located
+            raise
+        raise type(exc)(f"{where or name + ': '}{exc}") from None
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise RenderError(f"{where}: template syntax error: {exc.message}") from None
@@ -109,6 +158,39 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         kind = "refused" if isinstance(exc, jinja2.exceptions.SecurityError) else "error"
         where = _template_line(exc.__traceback__)
         raise RenderError(f"{where}template {kind}: {exc}") from None
+    except RecursionError:
+        where = _template_line(sys.exc_info()[2]) or f"{name}: "
+        raise RenderError(
+            f"{where}template error: nested too deeply (a macro or include that calls "
+            "itself, or thousands of nested tags?)"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(
+            f"{name}: template error: it or a template it includes is not UTF-8 text "
+            f"(a binary file included?): {exc}"
+        ) from None
+    except MemoryError:
+        raise RenderError("template error: it needs more memory than there is") from None
+    except Exception as exc:  # noqa: BLE001 - any failure of an untrusted template
+        where = _template_line(exc.__traceback__)
+        raise RenderError(f"{where}template error: {type(exc).__name__}: {exc}") from None
+
+
+def _bounded_render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render piece by piece, stopping at the output and time bounds."""
+    started = time.monotonic()
+    parts: list[str] = []
+    size = 0
+    for part in template.generate(context):
+        parts.append(part)
+        size += len(part)
+        if size > MAX_OUTPUT_CHARS:
+            raise RenderError(
+                f"template refused: its output passed {MAX_OUTPUT_CHARS:,} characters"
+            )
+        if time.monotonic() - started > MAX_SECONDS:
+            raise RenderError(f"template refused: it ran longer than {MAX_SECONDS:.0f} seconds")
+    return "".join(parts)
 
 
 def _template_line(tb: TracebackType | None) -> str:

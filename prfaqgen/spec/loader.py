@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from pydantic import ValidationError
 
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
+from prfaqgen.spec.characters import character_errors
+from prfaqgen.spec.images import check_images
+from prfaqgen.spec.limits import limit_errors
 from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
@@ -25,6 +29,8 @@ class LoadedSpec:
     display_name: str
     source_map: SourceMap = field(repr=False)
     warnings: tuple[Diagnostic, ...] = ()
+    images: Mapping[str, Path] = field(default_factory=dict)
+    """Every image source as written -> its checked real path (see spec/images.py)."""
 
 
 @dataclass(frozen=True)
@@ -78,18 +84,25 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
         if problem:
             diagnostics.append(problem)
         else:
+            text_problems = character_errors(read.data, name, read.source_map)
+            text_problems += limit_errors(read.data, name, read.source_map)
+            diagnostics.extend(text_problems)
             try:
                 spec = Spec.model_validate(read.data)
             except ValidationError as exc:
-                # A value the reader refused (an alias, a tag) is already reported.
-                refused = {d.path for d in read.diagnostics}
+                # A value the reader or a text rule refused is already reported.
+                refused = {d.path for d in (*read.diagnostics, *text_problems)}
                 located = diagnostics_from(exc, name, read.source_map)
                 diagnostics.extend(d for d in located if d.path not in refused)
+                # One error must not hide every warning.
+                diagnostics.extend(recommended_warnings(read.data, name, read.source_map))
             else:
-                if not diagnostics:
-                    warnings = recommended_warnings(spec, name, read.source_map)
-                    diagnostics.extend(warnings)
-                    loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings))
+                images, problems = check_images(spec, path, name, read.source_map)
+                diagnostics.extend(problems)
+                warnings = recommended_warnings(spec, name, read.source_map)
+                if not any(d.is_error for d in diagnostics):
+                    loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings), images)
+                diagnostics.extend(warnings)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.path))
     return CheckResult(name, loaded, tuple(diagnostics))
 

@@ -44,10 +44,20 @@ def _prose(value: str) -> str:
     return value.rstrip()
 
 
+MAX_ONE_LINE_CHARS = 2_000  # docs/limits.md
+
+
 def _one_line(value: str) -> str:
     value = value.strip()
     if "\n" in value:
         raise PydanticCustomError("multiline", "must be one line: join its lines into one sentence")
+    if len(value) > MAX_ONE_LINE_CHARS:
+        raise PydanticCustomError(
+            "too_long",
+            "is {length} characters long; a one-line field holds at most {limit}: "
+            "shorten it (see docs/limits.md)",
+            {"length": f"{len(value):,}", "limit": f"{MAX_ONE_LINE_CHARS:,}"},
+        )
     return value
 
 
@@ -109,8 +119,21 @@ class Meta(_Part):
     )
 
 
+_NOT_BLANK = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
+
+
 class Quote(_Part):
     """A quote from the company's leader or from a customer."""
+
+    # The schema says what _attributed says: a name, a role, or both, not blank.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["name"], "properties": {"name": _NOT_BLANK}},
+                {"required": ["role"], "properties": {"role": _NOT_BLANK}},
+            ]
+        }
+    )
 
     text: Prose = Field(description="The words quoted.")
     name: OptionalText = Field(None, description="Who said it.")

@@ -58,11 +58,17 @@ _RECOMMENDED: list[tuple[FieldPath, Callable[[Spec], Any], str]] = [
 ]
 
 
-def recommended_warnings(spec: Spec, file: str, source_map: SourceMap) -> list[Diagnostic]:
-    """A warning for each recommended part the spec lacks."""
+def recommended_warnings(
+    spec: Spec | dict[str, Any], file: str, source_map: SourceMap
+) -> list[Diagnostic]:
+    """A warning for each recommended part the spec lacks.
+
+    ``spec`` may be the raw mapping of a file that has errors, so that its
+    warnings are shown beside them.
+    """
     out = []
     for path, get, why in _RECOMMENDED:
-        if get(spec):
+        if get(spec) if isinstance(spec, Spec) else _present(spec, path):
             continue
         pos = (
             source_map.of_missing(path)
@@ -80,3 +86,13 @@ def recommended_warnings(spec: Spec, file: str, source_map: SourceMap) -> list[D
             )
         )
     return sorted(out, key=lambda d: (d.line, d.column, d.path))
+
+
+def _present(data: object, path: FieldPath) -> bool:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    if isinstance(data, str):
+        return bool(data.strip())
+    return bool(data)

@@ -13,8 +13,25 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema() -> dict[str, Any]:
-    schema = Spec.model_json_schema()
+    """The model's schema, as YAML tools see a spec: a plain scalar is text to prfaqgen.
+
+    The reader keeps every scalar as written, so ``title: 2026`` and
+    ``version: 0.3`` are text; an editor's YAML parser makes them numbers,
+    which the schema must accept too.
+    """
+    schema = _scalars_as_text(Spec.model_json_schema())
     return {"$schema": DRAFT, **schema}
+
+
+def _scalars_as_text(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {key: _scalars_as_text(value) for key, value in node.items()}
+        if out.get("type") == "string" and "format" not in out and "enum" not in out:
+            out["type"] = ["string", "number", "boolean"]
+        return out
+    if isinstance(node, list):
+        return [_scalars_as_text(item) for item in node]
+    return node
 
 
 def schema_text() -> str:

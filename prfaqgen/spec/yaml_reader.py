@@ -79,6 +79,8 @@ def read_spec_file(path: Path, display_name: str | None = None) -> ReadResult:
 
     if path.is_dir():
         return fail("is a folder, not a spec file: name a .yaml file inside it")
+    if path.exists() and not path.is_file():  # a FIFO or device would block or never end
+        return fail("is not a regular file (a pipe or device?): name a .yaml file")
     try:
         with path.open("rb") as handle:  # never more than the limit, even from /dev/zero
             raw = handle.read(MAX_FILE_BYTES + 1)

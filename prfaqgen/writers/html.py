@@ -32,8 +32,15 @@ SCREEN_CSS = """
 """
 
 
+# Elements that run code, load other documents or redirect: dropped with their content.
+_ACTIVE = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link")
+# Attributes that make a browser load something; a remote or script value is dropped.
+_LOADING = ("src", "srcset", "href", "action", "formaction", "poster", "data", "background")
+
+
 def render_html(doc: ComposedDocument) -> bytes:
     root = lxml.html.document_fromstring(doc.html)
+    _make_inert(root)
     css = _FONT_FACE.sub("", doc.theme.stylesheet.read_text(encoding="utf-8"))
     if not doc.options.draft_mark:
         css += "\n.draft-mark { display: none; }\n"
@@ -43,6 +50,53 @@ def render_html(doc: ComposedDocument) -> bytes:
     for img in root.iter("img"):
         img.set("src", _data_url(img.get("src", ""), doc.resource_roots))
     return lxml.html.tostring(root, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")
+
+
+def _make_inert(root: lxml.html.HtmlElement) -> None:
+    """Drop what a user template could use to run code or reach the network.
+
+    Dropped, not escaped: ``<script>`` and other active elements, ``on*`` event
+    handlers, ``<meta http-equiv>``, and any loading attribute or style whose
+    value is remote or ``javascript:``. Plain links (``<a href="https://...">``)
+    stay: a reader follows them on purpose; nothing loads them.
+    """
+    for element in list(root.iter(*_ACTIVE)):
+        element.drop_tree()
+    for element in list(root.iter("meta")):
+        if element.get("http-equiv") is not None:
+            element.drop_tree()
+    for element in list(root.iter("style")):
+        if _REMOTE_CSS.search(element.text or ""):
+            element.drop_tree()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in list(element.attrib.items()):
+            if _active_attribute(name.lower(), value, element.tag == "a"):
+                del element.attrib[name]
+
+
+_REMOTE_CSS = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
+_SCRIPT_SCHEME = re.compile(r"^\s*(javascript|vbscript)\s*:", re.IGNORECASE)
+
+
+def _active_attribute(name: str, value: str, is_link: bool) -> bool:
+    if name.startswith("on"):
+        return True
+    if name == "style":
+        return bool(_REMOTE_CSS.search(value))
+    return name in _LOADING and _remote(value, keep_links=is_link)
+
+
+def _remote(value: str, keep_links: bool) -> bool:
+    if _SCRIPT_SCHEME.match(value.replace("\x00", "")):
+        return True
+    if keep_links:
+        return False
+    lowered = value.strip().lower()
+    if lowered.startswith(("file:", "data:")):  # local files are checked by _data_url
+        return False
+    return lowered.startswith("//") or ":" in lowered.split("/", 1)[0]
 
 
 def _data_url(src: str, roots: tuple[Path, ...]) -> str:

@@ -8,11 +8,14 @@ document's resource roots and the theme folder are ever read.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import mimetypes
 import os
+import shutil
 import threading
+import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,25 +76,33 @@ class PdfRender:
 
 def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
-    fetcher = RestrictedFetcher(
-        (*doc.resource_roots, doc.theme.stylesheet.parent, doc.theme.fonts_dir)
-    )
+    theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir, *doc.theme.roots)
+    fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
+    # Image names and the /ID must not depend on where the spec's folder is.
+    portable = fetcher.portable(doc.html, (doc.base_dir, *doc.resource_roots))
     with _reproducible(doc.source_date):
+        font_config: FontConfiguration | None = None
         try:
             font_config, stylesheets = _stylesheets(doc, fetcher)
-            html = html_from_tree(doc.tree, _directory_url(doc.base_dir), fetcher)
+            base = fetcher.portable(_directory_url(doc.base_dir), (doc.base_dir,))
+            tree = fetcher.portable_tree(doc.tree, (doc.base_dir, *doc.resource_roots))
+            html = html_from_tree(tree, base, fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
                 document = _with_line_numbers(document, scans, stylesheets[:2], fetcher)
             _complete_dates(document.metadata, doc.source_date)
             with embedding_fonts():
-                data = document.write_pdf(pdf_identifier=_identifier(doc))
+                data = document.write_pdf(pdf_identifier=_identifier(doc, portable))
         except FatalURLFetchingError as error:
+            _forget_fonts(font_config)
             cause = error.__cause__
             if isinstance(cause, RenderError):
                 raise cause from None
             raise RenderError(f"{error}: {cause}") from cause
+        except BaseException:
+            _forget_fonts(font_config)
+            raise
     fetcher.check()
     return PdfRender(
         data=data,
@@ -99,6 +110,11 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
         anchors=_anchors(document, scans),
         page_fill=tuple(scan.fill for scan in scans),
     )
+
+
+_VIRTUAL = "file:///prfaqgen-folder-"
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/svg+xml"})
+FONT_SUFFIXES = frozenset({".ttf", ".otf", ".woff", ".woff2"})
 
 
 class RestrictedFetcher(URLFetcher):
@@ -110,10 +126,12 @@ class RestrictedFetcher(URLFetcher):
     raised while it draws an SVG image.
     """
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], theme_roots: tuple[Path, ...] = ()) -> None:
         super().__init__(fail_on_errors=True)
         self._roots = tuple(os.path.realpath(root) for root in roots)
+        self._theme_roots = tuple(os.path.realpath(root) for root in theme_roots)
         self._failures: list[RenderError] = []
+        self._virtual: dict[str, str] = {}
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """Return the resource at ``url``, or raise :class:`RenderError`."""
@@ -121,6 +139,7 @@ class RestrictedFetcher(URLFetcher):
         scheme = parts.scheme.lower()
         if scheme == "data":
             return super().fetch(url, headers)
+        url = self._real_url(url)
         try:
             path = local_path(url, self._roots)
         except RenderError as error:
@@ -130,7 +149,47 @@ class RestrictedFetcher(URLFetcher):
         except OSError as error:
             raise self._fail(f"cannot read {path}: {error.strerror or error}") from error
         content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if not self._may_serve(path, content_type):
+            raise self._fail(
+                f"refusing to read {path}: a template may use only images, and the theme's "
+                "own stylesheets and fonts (an attachment or other file is never embedded)"
+            )
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def portable(self, text: str, folders: tuple[Path, ...]) -> str:
+        """``text`` with each folder's ``file://`` URL replaced by a fixed virtual one."""
+        for folder in folders:
+            real = _directory_url(Path(os.path.realpath(folder)))
+            if real not in self._virtual.values():
+                self._virtual[f"{_VIRTUAL}{len(self._virtual)}/"] = real
+            virtual = next(k for k, v in self._virtual.items() if v == real)
+            text = text.replace(real, virtual)
+        return text
+
+    def portable_tree(self, tree: ET.Element, folders: tuple[Path, ...]) -> ET.Element:
+        """``tree``, or a copy whose image sources name folders by virtual URLs."""
+        if not any(
+            self.portable(i.get("src", ""), folders) != i.get("src") for i in tree.iter("img")
+        ):
+            return tree
+        tree = copy.deepcopy(tree)  # the shared tree keeps real URLs for the other writers
+        for image in tree.iter("img"):
+            image.set("src", self.portable(image.get("src", ""), folders))
+        return tree
+
+    def _real_url(self, url: str) -> str:
+        for virtual, real in self._virtual.items():
+            if url.startswith(virtual):
+                return real + url[len(virtual) :]
+        return url
+
+    def _may_serve(self, path: str, content_type: str) -> bool:
+        """Images from any root; stylesheets and fonts only from the theme's folders."""
+        if content_type in IMAGE_TYPES:
+            return True
+        if not (content_type == "text/css" or Path(path).suffix.lower() in FONT_SUFFIXES):
+            return False
+        return any(os.path.commonpath((path, root)) == root for root in self._theme_roots)
 
     def _fail(self, message: str) -> RenderError:
         error = RenderError(message)
@@ -287,9 +346,26 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-def _identifier(doc: ComposedDocument) -> bytes:
-    """The PDF's permanent /ID: a digest of the HTML and the render options."""
-    digest = hashlib.sha256(f"{doc.html}\0{doc.options!r}".encode())
+def _forget_fonts(font_config: FontConfiguration | None) -> None:
+    """Drop a failed render's theme from the cache and delete its font folder.
+
+    WeasyPrint deletes its /tmp/weasyprint-* font folder only when collected;
+    a failed render's traceback can keep it alive until the process exits.
+    The cached stylesheets use that folder, so they go too and are rebuilt
+    by the next render.
+    """
+    if font_config is None:
+        return
+    for key in [k for k, (cached, _sheets) in _theme_cache.items() if cached is font_config]:
+        del _theme_cache[key]
+    folder = getattr(font_config, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _identifier(doc: ComposedDocument, portable_html: str) -> bytes:
+    """The PDF's permanent /ID: a digest of the (path-free) HTML and the render options."""
+    digest = hashlib.sha256(f"{portable_html}\0{doc.options!r}".encode())
     return digest.hexdigest()[:32].encode("ascii")
 
 

@@ -48,10 +48,12 @@ WARNINGS = [
 
 
 def invalid_lines(name: str) -> list[str]:
+    """Errors, and the warnings beside them: one error must not hide a warning."""
     return [
         f"{name}:1:1: {TITLE_MISSING}",
         f"{name}:2:1: {TITEL_UNKNOWN}",
         f"{name}:3:35: {BAD_DATE}",
+        *warning_lines(name),
     ]
 
 
@@ -83,7 +85,7 @@ def test_invalid_spec_exits_1_with_every_error_as_file_line_col_path_message(
     result = runner.invoke(main, ["validate", "ledger.yaml"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == invalid_lines("ledger.yaml")
-    assert result.stderr == "1 file checked: 1 invalid; 3 errors, 0 warnings\n"
+    assert result.stderr == "1 file checked: 1 invalid; 3 errors, 7 warnings\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
@@ -193,7 +195,7 @@ def test_folder_means_every_yaml_and_yml_below_it_skipping_hidden_folders(
         *invalid_lines("specs/deep/c.yaml"),
         *warning_lines("specs/deep/er/b.yml"),
     ]
-    assert result.stderr == "3 files checked: 1 invalid; 3 errors, 7 warnings\n"
+    assert result.stderr == "3 files checked: 1 invalid; 3 errors, 14 warnings\n"
 
 
 def test_current_folder_and_a_file_named_twice_are_checked_once(
@@ -224,7 +226,7 @@ def test_mixed_valid_and_invalid_files_exit_1_and_report_each(
         "worse.yml:3:1: is not valid YAML: expected ',' or ']', but got '<stream end>' "
         "(while parsing a flow sequence)",
     ]
-    assert result.stderr == "3 files checked: 2 invalid; 4 errors, 0 warnings\n"
+    assert result.stderr == "3 files checked: 2 invalid; 4 errors, 7 warnings\n"
 
 
 # --- usage errors: exit 2 -------------------------------------------------------------------
@@ -267,7 +269,7 @@ def test_json_is_a_list_of_located_objects(runner, in_tmp, write, invalid_spec, 
     assert result.exit_code == 1
     assert result.stderr == ""
     payload = json.loads(result.stdout)
-    assert isinstance(payload, list) and len(payload) == 10
+    assert isinstance(payload, list) and len(payload) == 17
     for item in payload:
         assert list(item) == ["file", "line", "column", "path", "message", "severity"]
         assert isinstance(item["file"], str)
@@ -301,7 +303,10 @@ def test_json_is_a_list_of_located_objects(runner, in_tmp, write, invalid_spec, 
             "severity": "error",
         },
     ]
-    assert {(i["file"], i["severity"]) for i in payload[3:]} == {("warn.yml", "warning")}
+    assert {(i["file"], i["severity"]) for i in payload[3:]} == {
+        ("bad.yaml", "warning"),
+        ("warn.yml", "warning"),
+    }
     assert payload[-1]["path"] == "faq.internal" and payload[-1]["line"] == 10
 
 
@@ -397,7 +402,12 @@ def test_subprocess_validate_exit_codes_and_no_traceback(
 
     as_json = prfaqgen_process("validate", "--format", "json", "bad.yaml")
     assert as_json.returncode == 1
-    assert [d["path"] for d in json.loads(as_json.stdout)] == ["title", "titel", "meta.date"]
+    found = json.loads(as_json.stdout)
+    assert [d["path"] for d in found if d["severity"] == "error"] == [
+        "title",
+        "titel",
+        "meta.date",
+    ]
 
 
 def test_validate_and_new_do_not_import_weasyprint_or_docx(tmp_path):

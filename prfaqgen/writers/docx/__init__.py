@@ -9,6 +9,7 @@ the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 from docx import Document
@@ -25,6 +26,7 @@ from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.lookups import remember_lookups
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
+from prfaqgen.writers.docx.reference import clean_reference
 from prfaqgen.writers.docx.styles import StyleBook
 from prfaqgen.writers.docx.theme_font import use_theme_font
 
@@ -63,6 +65,6 @@ def render_docx(doc: ComposedDocument) -> bytes:
 def _open_reference(doc: ComposedDocument) -> DocxDocument:
     path = doc.theme.reference_docx
     try:
-        return Document(str(path))
+        return Document(io.BytesIO(clean_reference(path)))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise RenderError(f"cannot open the reference document {path}: {exc}") from exc
