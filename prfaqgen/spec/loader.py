@@ -13,6 +13,7 @@ from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
 from prfaqgen.spec.recommended import recommended_warnings
+from prfaqgen.spec.unfilled import unfilled_warnings
 from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
 
 
@@ -88,6 +89,8 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
             else:
                 if not diagnostics:
                     warnings = recommended_warnings(spec, name, read.source_map)
+                    warnings += unfilled_warnings(read.data, name, read.source_map)
+                    warnings.sort(key=lambda d: (d.line, d.column, d.path))
                     diagnostics.extend(warnings)
                     loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings))
     diagnostics.sort(key=lambda d: (d.line, d.column, d.path))
