@@ -218,8 +218,9 @@ def _too_deep(text: str) -> tuple[int, int]:
         for event in yaml.parse(text, Loader=_NoAliasComposer):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH + 1:  # as in _Builder: the root mapping has path ()
-                    return event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH + 1 and mark is not None:  # the root mapping has path ()
+                    return mark.line + 1, mark.column + 1
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
