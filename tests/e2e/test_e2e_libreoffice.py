@@ -13,8 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Rendered
 from pypdf import PdfReader
+
+from tests.e2e.e2e_helpers import Rendered
 
 pytestmark = [pytest.mark.client, pytest.mark.slow]
 

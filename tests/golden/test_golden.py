@@ -17,8 +17,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Rendered
 from lxml import etree
+
+from tests.e2e.e2e_helpers import Rendered
 
 pytestmark = pytest.mark.slow
 

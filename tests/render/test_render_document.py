@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from docx.shared import Twips
-from e2e_helpers import (
+
+from tests.e2e.e2e_helpers import (
     FOOTER,
     NS,
     Rendered,
