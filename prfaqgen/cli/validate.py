@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from prfaqgen.cli.inputs import spec_files
-from prfaqgen.cli.report import print_diagnostics, print_json, summary
+from prfaqgen.cli.inputs import is_spec_file, spec_files
+from prfaqgen.cli.report import github_annotation, print_diagnostics, print_json, summary
+from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 
 @click.command()
@@ -15,18 +16,32 @@ from prfaqgen.cli.report import print_diagnostics, print_json, summary
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="text: FILE:LINE:COL: path: message lines; json: a list of objects.",
+    help="text: FILE:LINE:COL: path: message lines; json: a list of objects; "
+    "github: annotations for GitHub Actions.",
 )
-@click.option("--strict", is_flag=True, help="Warnings (missing recommended parts) fail too.")
-def validate(paths: tuple[str, ...], output_format: str, strict: bool) -> None:
+@click.option("--strict/--no-strict", help="Warnings (missing recommended parts) fail too.")
+@click.option(
+    "--only-specs",
+    is_flag=True,
+    help="Skip YAML files that are not idea specs (no top-level `prfaq:` key), "
+    "as pre-commit hooks pass every YAML file.",
+)
+@settings_options
+def validate(
+    paths: tuple[str, ...],
+    output_format: str,
+    strict: bool,
+    only_specs: bool,
+    settings_source: SettingsSource,
+) -> None:
     """Check idea specs and report every problem, with file, line and column.
 
     A folder means every *.yaml and *.yml file below it. Exit code 0 when all
     are valid, 1 when any is invalid (or has warnings, with --strict), 2 for
-    usage errors.
+    usage errors. --strict not given comes from the project config.
 
     \b
     Examples:
@@ -35,13 +50,25 @@ def validate(paths: tuple[str, ...], output_format: str, strict: bool) -> None:
     """
     from prfaqgen.spec.loader import check_spec
 
-    results = [check_spec(path) for path in spec_files(paths)]
+    files = spec_files(paths)
+    if only_specs:
+        files = [path for path in files if is_spec_file(path)]
+    flags = settings_source.given(strict=strict)
+    results = [check_spec(path) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
-    failed = [r for r in results if not r.passed(strict)]
+    failed = [
+        r
+        for path, r in zip(files, results, strict=True)
+        if not r.passed(settings_source.for_spec(path, **flags).strict)
+    ]
     if output_format == "json":
         print_json([d.as_dict() for d in diagnostics])
     else:
-        print_diagnostics(diagnostics)
+        if output_format == "github":
+            for diagnostic in diagnostics:
+                click.echo(github_annotation(diagnostic))
+        else:
+            print_diagnostics(diagnostics)
         errors = sum(len(r.errors) for r in results)
         warnings = len(diagnostics) - errors
         click.echo(summary(len(results), len(failed), errors, warnings), err=True)
