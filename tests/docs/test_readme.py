@@ -236,7 +236,9 @@ def test_annotations_are_parsed_and_typos_refused() -> None:
 
 
 def working_tree_copy(target: Path) -> None:
-    """Tracked and untracked (not ignored) files of the working tree, as they are now."""
+    """Tracked and untracked (not ignored) files of the working tree, as they are now,
+    committed into a fresh git repository (as a clone is: tests such as pre-commit's
+    try-repo need one)."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=REPO,
@@ -250,6 +252,14 @@ def working_tree_copy(target: Path) -> None:
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, destination)
+    identity = {
+        "GIT_AUTHOR_NAME": "docs test",
+        "GIT_AUTHOR_EMAIL": "docs-test@example.invalid",
+        "GIT_COMMITTER_NAME": "docs test",
+        "GIT_COMMITTER_EMAIL": "docs-test@example.invalid",
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "working tree"]):
+        subprocess.run(["git", *command], cwd=target, check=True, env={**os.environ, **identity})
 
 
 def clean_environment(home: Path) -> dict[str, str]:
