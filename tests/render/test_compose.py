@@ -35,6 +35,16 @@ def text(element: Html) -> str:
     return " ".join(element.text_content().split())
 
 
+# The template sets typographic quotes and dashes; these tests compare wording.
+_TYPOGRAPHIC = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"}
+)
+
+
+def wording(element: Html) -> str:
+    return text(element).translate(_TYPOGRAPHIC)
+
+
 def write_spec(tmp_path: Path, body: str) -> LoadedSpec:
     path = tmp_path / "idea.yaml"
     path.write_text(textwrap.dedent(body), encoding="utf-8")
@@ -75,7 +85,7 @@ def test_questions_are_numbered_across_groups_customer_questions_first(
 ) -> None:
     root = composed(example)
     spec = example.spec
-    questions = [text(h) for h in root.get_element_by_id("faq").iter("h3")]
+    questions = [wording(h) for h in root.get_element_by_id("faq").iter("h3")]
     asked = [item.q for item in [*spec.faq.external, *spec.faq.internal]]
     assert questions == [f"Q{n}. {q}" for n, q in enumerate(asked, 1)]
     groups = [text(h) for h in root.get_element_by_id("faq").iter("h2")]
@@ -84,7 +94,7 @@ def test_questions_are_numbered_across_groups_customer_questions_first(
 
 def test_the_summary_opens_with_the_dateline(example: LoadedSpec) -> None:
     pr = example.spec.press_release
-    summary = text(composed(example).find_class("summary")[0])
+    summary = wording(composed(example).find_class("summary")[0])
     assert pr.launch_date is not None
     launch = f"{pr.launch_date:%B} {pr.launch_date.day}, {pr.launch_date.year}"
     assert summary.startswith(f"{pr.location} ({pr.outlet}) - {launch} - ")
