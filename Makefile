@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: example test lint system-deps schema golden clean
+.PHONY: example test test-fast lint system-deps schema golden clean
 
 example: $(VENV)/.installed  ## render specs/example.yaml into output/
 	$(BIN)/prfaqgen render specs/example.yaml -o output
@@ -11,8 +11,13 @@ example: $(VENV)/.installed  ## render specs/example.yaml into output/
 test: $(VENV)/.installed system-deps  ## the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.installed
-	$(BIN)/ruff check prfaqgen tests scripts
+test-fast: $(VENV)/.installed  ## the edit-test loop: everything but the slow tests, on all cores
+	$(BIN)/python -m pytest -m "not slow" -n auto -q
+
+lint: $(VENV)/.installed  ## ruff (rules and formatting) and mypy; CI fails on any of them
+	$(BIN)/ruff check prfaqgen tests scripts benchmarks
+	$(BIN)/ruff format --check prfaqgen tests scripts benchmarks
+	$(BIN)/mypy
 
 system-deps:  ## LibreOffice, poppler and fonts for the real-client tests (apt, when missing)
 	bash scripts/install-system-deps
@@ -26,7 +31,7 @@ golden: $(VENV)/.installed  ## regenerate the golden files after an intended out
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]' ruff
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
 clean:

@@ -143,7 +143,7 @@ def settings_options(command: F) -> F:
     decorated: Any = wrapper
     for option in reversed(options):
         decorated = option(decorated)
-    return decorated  # type: ignore[no-any-return]
+    return decorated
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -234,4 +234,4 @@ def render_flags(command: F) -> F:
     decorated: Any = wrapper
     for option in reversed(options):
         decorated = option(decorated)
-    return decorated  # type: ignore[no-any-return]
+    return decorated

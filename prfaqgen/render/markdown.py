@@ -7,8 +7,9 @@ by :mod:`prfaqgen.spec.images`; anything else never reaches the output.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
@@ -64,9 +65,8 @@ class MarkdownRenderer:
         """An inline field as plain text, for metadata such as the PDF subject."""
         tokens = self._md.parseInline(_text("plain", text))
         children = [child for token in tokens for child in token.children or ()]
-        return " ".join(
-            self._md.renderer.renderInlineAsText(children, self._md.options, {}).split()
-        )
+        renderer = cast(RendererHTML, self._md.renderer)
+        return " ".join(renderer.renderInlineAsText(children, self._md.options, {}).split())
 
 
 def _text(filter_name: str, value: object) -> str:

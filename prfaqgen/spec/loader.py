@@ -17,6 +17,7 @@ from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
 from prfaqgen.spec.recommended import recommended_warnings
+from prfaqgen.spec.unfilled import unfilled_warnings
 from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
 
 
@@ -96,10 +97,13 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
                 diagnostics.extend(d for d in located if d.path not in refused)
                 # One error must not hide every warning.
                 diagnostics.extend(recommended_warnings(read.data, name, read.source_map))
+                diagnostics.extend(unfilled_warnings(read.data, name, read.source_map))
             else:
                 images, problems = check_images(spec, path, name, read.source_map)
                 diagnostics.extend(problems)
                 warnings = recommended_warnings(spec, name, read.source_map)
+                warnings += unfilled_warnings(read.data, name, read.source_map)
+                warnings.sort(key=lambda d: (d.line, d.column, d.path))
                 if not any(d.is_error for d in diagnostics):
                     loaded = LoadedSpec(spec, path, name, read.source_map, tuple(warnings), images)
                 diagnostics.extend(warnings)

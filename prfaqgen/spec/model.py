@@ -247,9 +247,11 @@ class AppendixEntry(_Part):
 class Scores(_Part):
     """Bezos's three questions, each scored 1 to 5."""
 
-    big_idea: OptionalScore = Field(None, description="Is it a big idea? 1-5.")
-    fit: OptionalScore = Field(None, description="Is it something we should be doing? 1-5.")
-    plan: OptionalScore = Field(None, description="Is there a legitimate plan to succeed? 1-5.")
+    big_idea: OptionalScore = Field(default=None, description="Is it a big idea? 1-5.")
+    fit: OptionalScore = Field(default=None, description="Is it something we should be doing? 1-5.")
+    plan: OptionalScore = Field(
+        default=None, description="Is there a legitimate plan to succeed? 1-5."
+    )
 
 
 class Review(_Part):

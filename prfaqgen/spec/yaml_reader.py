@@ -152,7 +152,7 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     try:
         root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _where_it_starts(exc)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return fail(_yaml_message(exc), line, column)
     except yaml.reader.ReaderError as exc:
@@ -166,7 +166,10 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     except yaml.YAMLError as exc:  # any other PyYAML error, still without a traceback
         return fail(f"is not valid YAML: {exc}")
     except RecursionError:
-        return fail(f"is nested too deeply: an idea spec needs at most {MAX_DEPTH} levels")
+        line, column = _too_deep(text)
+        return fail(
+            f"is nested too deeply: an idea spec needs at most {MAX_DEPTH} levels", line, column
+        )
 
     if root is None or (
         isinstance(root, yaml.ScalarNode) and root.style is None and root.value in _NULLS
@@ -187,6 +190,46 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     return result
 
 
+def _where_it_starts(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """The mark to report: where the author has to look.
+
+    A quoted scalar that never closes fails at the end of the file (the problem
+    mark); the quote that opened it (the context mark) is what needs fixing.
+    """
+    if exc.context_mark is not None and _unclosed_quote(exc):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:
+    """A quoted scalar that runs into the end of the file or into a `---` line."""
+    problem = exc.problem or ""
+    return "quoted scalar" in (exc.context or "") and (
+        "end of stream" in problem or "document separator" in problem
+    )
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where nesting first goes deeper than MAX_DEPTH, found from the parser's events.
+
+    Composing recursed too deep to say where; the event stream is flat, so walking
+    it again costs no recursion. Only runs on that error path.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_NoAliasComposer):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH + 1 and mark is not None:  # the root mapping has path ()
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return 1, 1
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "invalid YAML"
     if "expected a single document" in (exc.context or "") or "expected '<document start>'" in (
@@ -198,6 +241,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         )
     context = f" ({exc.context})" if exc.context else ""
     hint = ""
+    if _unclosed_quote(exc):
+        return (
+            "is not valid YAML: the quoted text that starts here is never closed; "
+            "add the closing quote (a quote inside the text is written twice in '...', "
+            'or as \\" in "...")'
+        )
     if "mapping values are not allowed" in problem:
         hint = "; a text containing ': ' must be quoted or written as a `|` block"
     elif "found character '\\t'" in problem:

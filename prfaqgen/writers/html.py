@@ -46,7 +46,9 @@ def render_html(doc: ComposedDocument) -> bytes:
         css += "\n.draft-mark { display: none; }\n"
     style = lxml.html.Element("style")
     style.text = css + SCREEN_CSS
-    root.head.append(style)
+    head = root.find("head")
+    assert head is not None  # document_fromstring always builds a <head>
+    head.append(style)
     for img in root.iter("img"):
         img.set("src", _data_url(img.get("src", ""), doc.resource_roots))
     return lxml.html.tostring(root, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")

@@ -158,7 +158,7 @@ class NumberedPage(Page):
     """
 
     def __init__(self, page: Page, overlay: Page, shift: float) -> None:
-        vars(self).update(vars(page))
+        self.__dict__.update(page.__dict__)
         self._overlay = overlay
         self._shift = shift
 

@@ -6,9 +6,8 @@ and the raw WordprocessingML for the DOCX.
 
 Rendering is slow (a second or two per spec), so :func:`render_cached` renders
 each (spec, options) pair once per test session, through the real command line
-in a separate process, and every test directory shares the result. The test
-folders have no ``__init__.py``; their conftest files put this folder on
-``sys.path`` so that ``import e2e_helpers`` works from each of them.
+in a separate process, and every test directory shares the result. ``tests`` is
+a package: the other folders import this module as ``tests.e2e.e2e_helpers``.
 """
 
 from __future__ import annotations
@@ -45,7 +44,29 @@ SPECS = Path(__file__).resolve().parent / "specs"
 SHOWCASE = SPECS / "showcase.yaml"
 MINIMAL = SPECS / "minimal.yaml"
 PRESS = SPECS / "press.yaml"
-CORPUS = Path("/work/shared/corpus/specs")
+
+
+def _shared_corpus() -> Path:
+    """The corpus of real PR/FAQs in ``../shared/corpus/specs`` beside the repository.
+
+    In a git worktree the repository's own folder may live elsewhere; its main
+    checkout (named by the ``.git`` file) is tried next. Never an absolute path.
+    """
+    checkouts = [REPO]
+    dot_git = REPO / ".git"
+    if dot_git.is_file():  # "gitdir: <main>/.git/worktrees/<name>"
+        gitdir = Path(dot_git.read_text(encoding="utf-8").partition("gitdir:")[2].strip())
+        if gitdir.parent.name == "worktrees":
+            checkouts.append(gitdir.parent.parent.parent)
+    for checkout in checkouts:
+        corpus = checkout.parent / "shared" / "corpus" / "specs"
+        if corpus.is_dir():
+            return corpus
+    return REPO.parent / "shared" / "corpus" / "specs"
+
+
+CORPUS = _shared_corpus()
+
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from e2e_helpers import MINIMAL
 
 from prfaqgen.atomic import write_all_atomically
 from prfaqgen.errors import RenderError
 from prfaqgen.pipeline import render_spec
+from tests.e2e.e2e_helpers import MINIMAL
 
 
 def test_a_target_that_is_a_folder_fails_before_any_file_is_replaced(tmp_path: Path):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from e2e_helpers import MINIMAL
 
 import prfaqgen.atomic
 import prfaqgen.writers.docx
@@ -22,6 +21,7 @@ import prfaqgen.writers.pdf
 from prfaqgen.cli import main
 from prfaqgen.errors import RenderError
 from prfaqgen.pipeline import render_spec
+from tests.e2e.e2e_helpers import MINIMAL
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from e2e_helpers import MINIMAL, Rendered, outline, run_prfaqgen
 
 from prfaqgen.cli import main
+from tests.e2e.e2e_helpers import MINIMAL, Rendered, outline, run_prfaqgen
 
 pytestmark = pytest.mark.slow
 

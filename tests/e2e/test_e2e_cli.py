@@ -10,10 +10,10 @@ import docx
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from e2e_helpers import CORPUS, MINIMAL, Rendered, load_yaml, run_prfaqgen
 from pypdf import PdfReader
 
 from prfaqgen.cli import main
+from tests.e2e.e2e_helpers import CORPUS, MINIMAL, Rendered, load_yaml, run_prfaqgen
 
 
 def files_below(folder: Path) -> list[str]:
@@ -171,7 +171,7 @@ def test_help_shows_examples() -> None:
 @pytest.mark.slow
 def test_the_corpus_renders_its_valid_specs_and_reports_the_others(tmp_path: Path) -> None:
     if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is not available")
+        pytest.skip(f"no corpus of real PR/FAQs beside the repository ({CORPUS} is absent)")
     validated = run_prfaqgen("validate", CORPUS, "--format", "json", cwd=tmp_path)
     errors: dict[str, list[str]] = {}
     for diagnostic in json.loads(validated.stdout):

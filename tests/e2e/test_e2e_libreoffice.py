@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_helpers import Rendered
 from pypdf import PdfReader
+
+from tests.e2e.e2e_helpers import Rendered
 
 pytestmark = [pytest.mark.client, pytest.mark.slow]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from e2e_helpers import (
+
+from tests.e2e.e2e_helpers import (
     MINIMAL,
     NS,
     REPO,

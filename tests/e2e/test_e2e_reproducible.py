@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from e2e_helpers import (
+
+from tests.e2e.e2e_helpers import (
     EXAMPLE,
     EXAMPLE_OPTIONS,
     MINIMAL,

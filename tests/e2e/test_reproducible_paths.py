@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from e2e_helpers import MINIMAL
 
 from prfaqgen.pipeline import render_spec
+from tests.e2e.e2e_helpers import MINIMAL
 
 pytestmark = pytest.mark.slow
 

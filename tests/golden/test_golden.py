@@ -1,4 +1,5 @@
-"""Golden files: the DOCX XML parts and the PDF text, compared with committed references.
+"""Golden files: the composed HTML, the DOCX XML parts and the PDF text, compared with
+committed references.
 
 Any change in the output, intended or not, shows up here as a unified diff.
 After an intended change, regenerate the references and review them in the
@@ -17,10 +18,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Rendered
 from lxml import etree
 
-pytestmark = pytest.mark.slow
+from prfaqgen.render.compose import compose
+from prfaqgen.spec import load_spec
+from tests.e2e.e2e_helpers import EXAMPLE, SHOWCASE, Rendered
 
 REFERENCES = Path(__file__).resolve().parent / "references"
 UPDATE = os.environ.get("PRFAQGEN_UPDATE_GOLDEN", "") not in ("", "0")
@@ -37,6 +39,10 @@ DOCX_PARTS = (
     "docProps/core.xml",
 )
 PDF_TEXT = "pdf/pages.txt"
+# What the compose stage hands to the writers: a template change shows up here first,
+# as a small diff, without rendering anything.
+COMPOSED_HTML = "html/composed.html"
+SPECS = {"example": EXAMPLE, "showcase": SHOWCASE}
 
 
 def pretty_xml(data: bytes) -> str:
@@ -109,11 +115,21 @@ def compare(case: str, produced: dict[str, str], pattern: str) -> None:
         )
 
 
+@pytest.mark.parametrize("name", CASES)
+def test_composed_html_matches_the_reference(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    composed = compose(load_spec(SPECS[name]))
+    # Images are file:// URLs inside the spec's folder, which depends on the checkout.
+    html = composed.html.replace(composed.base_dir.as_uri(), "file:///SPEC_DIR")
+    compare(name, {COMPOSED_HTML: html}, COMPOSED_HTML)
+
+
 @pytest.fixture(params=CASES)
 def case(request: pytest.FixtureRequest) -> tuple[str, Rendered]:
     return request.param, request.getfixturevalue(request.param)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pattern", DOCX_PARTS)
 def test_docx_parts_match_the_references(case: tuple[str, Rendered], pattern: str) -> None:
     name, rendered = case
@@ -122,13 +138,14 @@ def test_docx_parts_match_the_references(case: tuple[str, Rendered], pattern: st
     compare(name, produced, f"docx/{pattern}")
 
 
+@pytest.mark.slow
 def test_pdf_text_per_page_matches_the_reference(case: tuple[str, Rendered]) -> None:
     name, rendered = case
     compare(name, pdf_pages(rendered), PDF_TEXT)
 
 
 def test_every_reference_belongs_to_a_compared_part() -> None:
-    patterns = [f"docx/{p}" for p in DOCX_PARTS] + [PDF_TEXT]
+    patterns = [f"docx/{p}" for p in DOCX_PARTS] + [PDF_TEXT, COMPOSED_HTML]
     strays = []
     for path in sorted(REFERENCES.rglob("*")):
         if not path.is_file():

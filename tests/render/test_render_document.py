@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 from docx.shared import Twips
-from e2e_helpers import (
+
+from prfaqgen.render.typography import smart_text
+from tests.e2e.e2e_helpers import (
     FOOTER,
     NS,
     Rendered,
@@ -36,8 +38,6 @@ from e2e_helpers import (
     styled,
     text_runs,
 )
-
-from prfaqgen.render.typography import smart_text
 
 pytestmark = pytest.mark.slow
 

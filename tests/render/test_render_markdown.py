@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from e2e_helpers import (
+from PIL import Image
+
+from prfaqgen.cli import main
+from tests.e2e.e2e_helpers import (
     MINIMAL,
     NS,
     CountingHandler,
@@ -26,9 +29,6 @@ from e2e_helpers import (
     styled,
     text_runs,
 )
-from PIL import Image
-
-from prfaqgen.cli import main
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from e2e_helpers import (
+from lxml import etree
+
+from prfaqgen.cli import main
+from tests.e2e.e2e_helpers import (
     MINIMAL,
     REPO,
     SHOWCASE,
@@ -28,9 +31,6 @@ from e2e_helpers import (
     render_cached,
     run_prfaqgen,
 )
-from lxml import etree
-
-from prfaqgen.cli import main
 
 pytestmark = pytest.mark.slow
 

@@ -41,6 +41,10 @@ NOBODY = "quotes nobody: give the quote a `name`, a `role`, or both"
 REFUSED_TAG = "is not allowed in idea specs: remove it and write plain text, lists and mappings"
 DATE_FORMAT = "must be a date written as YYYY-MM-DD, for example 2026-11-22"
 NOT_A_DATE = "is not a real date: check the month and the day"
+UNCLOSED_QUOTE = (
+    "is not valid YAML: the quoted text that starts here is never closed; add the closing "
+    'quote (a quote inside the text is written twice in \'...\', or as \\" in "...")'
+)
 HEADLINE_HINT = "one sentence that names the product in words the target customer knows"
 QUOTES_HINT = "one or more customers describing the benefit in their words"
 
@@ -1542,9 +1546,9 @@ def test_more_than_one_document(lint, text, line):
         ),
         (
             'prfaq: 1\ntitle: "Ledger\n',
-            3,
-            1,
-            "is not valid YAML: found unexpected end of stream (while scanning a quoted scalar)",
+            2,
+            8,
+            UNCLOSED_QUOTE,
         ),
         (
             "prfaq: 1\nmeta:\n  author: Priya\n date: 2026-11-22\n",
@@ -1592,14 +1596,30 @@ def test_control_characters(lint, text, line, column, code):
     ]
 
 
-@pytest.mark.parametrize("opener", ["[", "{a: "], ids=["lists", "mappings"])
-def test_absurd_nesting_is_a_diagnostic_not_a_recursion_error(lint, opener):
+@pytest.mark.parametrize(
+    ("opener", "column"), [("[", 48), ("{a: ", 168)], ids=["lists", "mappings"]
+)
+def test_absurd_nesting_is_a_diagnostic_at_its_own_line(lint, opener, column):
+    """Too deep to compose: reported where nesting first passes the limit, as the
+    builder reports nesting it can compose (the 41st opener after ``title: ``)."""
     closer = "]" if opener == "[" else "}"
     text = "prfaq: 1\ntitle: " + opener * 10_000 + "x" + closer * 10_000 + "\n"
     result = lint(text)
     assert errors(result) == [
-        (1, 1, "", "is nested too deeply: an idea spec needs at most 40 levels")
+        (2, column, "", "is nested too deeply: an idea spec needs at most 40 levels")
     ]
+
+
+def test_an_unclosed_quote_before_more_fields_is_reported_where_it_opens(lint):
+    text = "prfaq: 1\ntitle: Ledger\nmeta:\n  author: 'Priya\n  date: 2026-11-22\nfaq: {}\n"
+    assert errors(lint(text)) == [(4, 11, "", UNCLOSED_QUOTE)]
+
+
+def test_a_bad_escape_inside_a_quote_stays_at_the_escape(lint):
+    text = 'prfaq: 1\ntitle: "Led\\qger"\n'
+    [(line, column, path, message)] = errors(lint(text))
+    assert (line, column, path) == (2, 13, "")  # the character after the backslash
+    assert message.startswith("is not valid YAML: found unknown escape character 'q'")
 
 
 def test_nesting_beyond_the_limit_is_reported_at_the_deepest_allowed_level(lint):

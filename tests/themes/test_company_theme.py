@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from e2e_helpers import embedded_fonts
 from pypdf import PdfReader
-from theme_helpers import build_acme, fonts_available
 
 from prfaqgen.pipeline import render_spec
 from prfaqgen.settings import Settings
+from tests.e2e.e2e_helpers import embedded_fonts
+from tests.themes.theme_helpers import build_acme, fonts_available
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "specs" / "example.yaml"
 

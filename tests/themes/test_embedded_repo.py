@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from e2e_helpers import clean_env, embedded_fonts, run_prfaqgen
 from pypdf import PdfReader
-from theme_helpers import build_acme, fonts_available
+
+from tests.e2e.e2e_helpers import clean_env, embedded_fonts, run_prfaqgen
+from tests.themes.theme_helpers import build_acme, fonts_available
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "specs" / "example.yaml"
 

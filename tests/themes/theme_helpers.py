@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 from PIL import Image
@@ -16,8 +15,6 @@ DOCS = ROOT / "docs" / "themes.md"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf")
 _BLOCK = re.compile(r"^```\w+ file=(\S+)( append)?\n(.*?)^```", re.M | re.S)
-
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 
 def docs_blocks() -> list[tuple[str, bool, str]]:
