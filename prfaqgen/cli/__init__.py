@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from prfaqgen._version import __version__
+from prfaqgen.cli.lint import lint
 from prfaqgen.cli.new import new
 from prfaqgen.cli.render import render
 from prfaqgen.cli.schema import schema
@@ -35,6 +36,7 @@ def main() -> None:
 
 
 main.add_command(validate)
+main.add_command(lint)
 main.add_command(render)
 main.add_command(new)
 main.add_command(schema)

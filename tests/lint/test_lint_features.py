@@ -1,0 +1,125 @@
+"""Locations inside block, folded and quoted text; suppression; config; printers; CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pydantic import ValidationError
+
+from prfaqgen.cli import main
+from prfaqgen.lint import LintConfig
+from tests.lint.base import lint_text, spec_text, where
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "        $30 a month.\n        Setup is significantly shorter: 2 days.\n",  # literal
+        "        >\n        $30 a month.\n        Setup is significantly shorter: 2 days.\n",
+    ],
+)
+def test_a_word_on_the_second_line_of_a_block_is_located_exactly(answer: str) -> None:
+    text = spec_text(answer=answer)
+    if answer.lstrip().startswith(">"):
+        text = text.replace("a: |\n        >\n", "a: >\n")
+    finding = next(f for f in lint_text(text).findings if f.rule == "weasel-word")
+    assert (finding.line, finding.column) == where(text, "significantly")
+    assert (finding.end_line, finding.end_column) == (finding.line, finding.column + 13)
+
+
+def test_a_word_in_a_quoted_scalar_is_located_exactly() -> None:
+    text = spec_text(subheadline='"Controllers close the month very fast: in 1 day."')
+    finding = next(f for f in lint_text(text).findings if f.rule == "weasel-word")
+    assert (finding.line, finding.column) == where(text, "very")
+
+
+def test_disable_comment_on_the_field_line_and_the_next_line() -> None:
+    bad = "        $30 per user, significantly less.\n"
+    text = spec_text(answer=bad).replace("a: |\n", "a: |  # prfaqgen: disable=weasel-word\n")
+    assert not [f for f in lint_text(text).findings if f.rule == "weasel-word"]
+    text = spec_text(headline="Tally launches Ledgerline, a very fast close  # x")
+    assert [f for f in lint_text(text).findings if f.rule == "weasel-word"]
+    text = text.replace("  headline:", "  # prfaqgen: disable-next-line=weasel-word\n  headline:")
+    assert not [f for f in lint_text(text).findings if f.rule == "weasel-word"]
+
+
+def test_a_directive_inside_a_block_is_text_not_a_comment() -> None:
+    answer = "        $30, significantly less. # prfaqgen: disable=weasel-word\n"
+    findings = lint_text(spec_text(answer=answer)).findings
+    assert [f for f in findings if f.rule == "weasel-word"]
+
+
+def test_config_regrades_disables_and_extends_word_lists() -> None:
+    text = spec_text(answer="        $30 a month, significantly less; a moonshot.\n")
+    config = LintConfig.model_validate(
+        {"severity": {"weasel-word": "error"}, "weasel_words": ["moonshot"]}
+    )
+    findings = lint_text(text, config).findings
+    assert {(f.rule, f.severity) for f in findings} == {("weasel-word", "error")}
+    assert len(findings) == 2
+    assert not lint_text(text, LintConfig(disable=("weasel-word",))).findings
+    banned = LintConfig.model_validate({"banned_terms": {"moonshot": "bet"}})
+    jargon = [f for f in lint_text(text, banned).findings if f.rule == "jargon"]
+    assert jargon[0].suggestion == "bet"
+
+
+def test_a_bad_rule_id_is_a_validation_error_that_suggests_the_right_one() -> None:
+    with pytest.raises(ValidationError) as info:
+        LintConfig.model_validate({"disable": ["weasel-words"]})
+    assert "unknown rule id `weasel-words`: did you mean `weasel-word`?" in str(info.value)
+    with pytest.raises(ValidationError):
+        LintConfig.model_validate({"severity": {"hype-word": "fatal"}})
+    with pytest.raises(ValidationError):
+        LintConfig.model_validate({"thresholds": {"sentence_words": 0}})
+
+
+def test_score_loses_points_per_category() -> None:
+    text = spec_text(answer="        $30, significantly less; a revolutionary ledger.\n")
+    score = lint_text(text).score
+    assert score.categories == {
+        "structure": 25,
+        "clarity": 19,
+        "evidence": 25,
+        "customer_focus": 25,
+    }
+    assert score.total == 94
+
+
+def test_example_has_no_warning() -> None:
+    result = CliRunner().invoke(
+        main, ["lint", "--min-severity", "warning", str(ROOT / "specs" / "example.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning:" not in result.output and "error:" not in result.output
+
+
+def test_cli_formats_and_exit_codes(tmp_path: Path) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text(spec_text(answer="        $30 a month; TODO check the fee.\n"), "utf-8")
+    runner = CliRunner()
+    text = runner.invoke(main, ["lint", str(spec)])
+    assert text.exit_code == 1
+    line, column = where(spec.read_text("utf-8"), "TODO")
+    assert f"{spec}:{line}:{column}: error: `TODO` is a placeholder" in text.output
+    payload = json.loads(runner.invoke(main, ["lint", "--format", "json", str(spec)]).output)
+    assert payload[0]["findings"][0]["rule"] == "placeholder-left"
+    assert set(payload[0]["score"]["categories"]) == {
+        "structure",
+        "clarity",
+        "evidence",
+        "customer_focus",
+    }
+    sarif = json.loads(runner.invoke(main, ["lint", "--format", "sarif", str(spec)]).output)
+    assert sarif["version"] == "2.1.0"
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (line, column)
+    github = runner.invoke(main, ["lint", "--format", "github", str(spec)]).output
+    assert github.startswith(f"::error file={spec},line={line},col={column},")
+    validate = runner.invoke(main, ["validate", str(spec)])
+    assert validate.exit_code == 0 and "TODO" not in validate.output
+    assert runner.invoke(main, ["validate", "--lint", str(spec)]).exit_code == 1
