@@ -7,6 +7,7 @@ runs, with the peak memory (max RSS). Targets it is read against:
 * ``prfaqgen validate specs/example.yaml``: under 0.25 s (validate never
   imports WeasyPrint or python-docx).
 * ``prfaqgen render specs/example.yaml``: a few seconds for PDF and DOCX.
+* ``prfaqgen lint specs/example.yaml``: at most 1.3 x ``validate`` of the same file.
 
 Run: ``python benchmarks/run.py [--runs N]``
 """
@@ -39,6 +40,13 @@ def measure(command: list[str], runs: int) -> tuple[float, float, float]:
     return min(times), statistics.median(times), peak
 
 
+def lint_ratio(exe: list[str], runs: int) -> None:
+    """``lint`` of the example against ``validate`` of it, whole process; target <= 1.3."""
+    validate, _, _ = measure([*exe, "validate", str(EXAMPLE)], runs)
+    lint, _, _ = measure([*exe, "lint", str(EXAMPLE)], runs)
+    print(f"lint / validate (min of {runs}): {lint / validate:.2f} (target <= 1.30)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -58,6 +66,7 @@ def main() -> None:
         for name, (command, runs) in cases.items():
             low, mid, peak = measure(command, runs)
             print(f"{name:34} {low:8.3f} {mid:9.3f} {peak:9.1f}")
+        lint_ratio(exe, args.runs)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

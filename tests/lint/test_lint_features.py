@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from pydantic import ValidationError
 
 from prfaqgen.cli import main
 from prfaqgen.lint import LintConfig
+from prfaqgen.lint.rules import RULES
+from prfaqgen.writers.budget import PageBudget
 from tests.lint.base import lint_text, spec_text, where
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +128,42 @@ def test_cli_formats_and_exit_codes(tmp_path: Path) -> None:
     validate = runner.invoke(main, ["validate", str(spec)])
     assert validate.exit_code == 0 and "TODO" not in validate.output
     assert runner.invoke(main, ["validate", "--lint", str(spec)]).exit_code == 1
+
+
+def _budget(press_release: float, body: float) -> PageBudget:
+    return PageBudget(
+        total_pages=8,
+        press_release=press_release,
+        faq=1.0,
+        supporting=0.0,
+        body=body,
+        appendix=None,
+    )
+
+
+def test_budget_rules_fire_only_over_the_limits_and_point_at_the_part() -> None:
+    text = spec_text()
+    over = lint_text(text, budget=_budget(1.4, 6.5)).findings
+    by_rule = {f.rule: f for f in over}
+    assert (by_rule["press-release-over-one-page"].line,) == (where(text, "press_release:")[0],)
+    assert "1.4" in by_rule["press-release-over-one-page"].message
+    assert by_rule["body-over-six-pages"].line == where(text, "\nfaq:")[0] + 1
+    assert not lint_text(text, budget=_budget(0.9, 5.0)).findings
+    assert not lint_text(text).findings  # no budget, no page rules
+
+
+def test_every_rule_is_documented_with_its_default_severity() -> None:
+    docs = (ROOT / "docs" / "lint-rules.md").read_text("utf-8")
+    for rule in RULES.values():
+        assert f"| `{rule.id}` | {rule.severity} | {rule.category} |" in docs
+        assert re.search(rf"\*\*[^*]*\b{rule.id}\b[^*]*\*\*", docs), rule.id
+
+
+def test_validate_does_not_import_the_writing_checks() -> None:
+    code = (
+        "import sys; from click.testing import CliRunner; from prfaqgen.cli import main; "
+        f"CliRunner().invoke(main, ['validate', {str(ROOT / 'specs' / 'example.yaml')!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith('prfaqgen.lint.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() in ("[]", "['prfaqgen.lint.config', 'prfaqgen.lint.ids']")
