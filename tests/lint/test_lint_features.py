@@ -167,3 +167,22 @@ def test_validate_does_not_import_the_writing_checks() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() in ("[]", "['prfaqgen.lint.config', 'prfaqgen.lint.ids']")
+
+
+@pytest.mark.parametrize(
+    ("answer", "rule"),
+    [
+        ("        $30 a month. To learn more, call us.\n", "adjective-without-data"),
+        ("        $30 a month. Do more when you can.\n", "adjective-without-data"),
+        ("        $30 a month, the most popular plan.\n", "weasel-word"),
+        ("        $30 a month. We ask:\n\n        - How often do you close?\n", "weasel-word"),
+    ],
+)
+def test_false_positives_found_on_real_documents_stay_fixed(answer: str, rule: str) -> None:
+    assert not [f for f in lint_text(spec_text(answer=answer)).findings if f.rule == rule]
+
+
+def test_a_comparison_without_a_number_is_still_reported() -> None:
+    text = spec_text(answer="        It takes less time than a spreadsheet.\n")
+    found = [f for f in lint_text(text).findings if f.rule == "adjective-without-data"]
+    assert [(f.line, f.column) for f in found] == [where(text, "less")]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from prfaqgen.lint.rule import Context, Hit, Rule
-from prfaqgen.lint.text import find_terms, has_number
+from prfaqgen.lint.text import Span, find_terms, has_number
 
 WEASEL_WORDS = frozenset(
     [
@@ -197,7 +197,10 @@ def _weasel(ctx: Context) -> Iterator[Hit]:
     for path, prose in ctx.body():
         if path[-1] == "q":
             continue  # "How often...?" asks for the figure; the answer must give it
+        questions = [q for q in prose.sentences if q.text.rstrip("*_ ").endswith("?")]
         for span in find_terms(prose, words):
+            if _in_any(span.start, questions) or _superlative(prose.clean, span.start, span.text):
+                continue
             yield Hit(
                 path,
                 span.start,
@@ -205,6 +208,26 @@ def _weasel(ctx: Context) -> Iterator[Hit]:
                 f"`{span.text}` is a weasel word: it hedges instead of stating a fact",
                 "say how many, how much or how often, with a number",
             )
+
+
+def _in_any(offset: int, spans: list[Span]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+def _superlative(text: str, start: int, word: str) -> bool:
+    """ "the most popular" ranks; only "most customers" hedges a quantity."""
+    return word.lower() == "most" and text[max(0, start - 4) : start].lower() == "the "
+
+
+_QUANTITY = frozenset(["more", "less", "fewer"])
+
+
+def _claims(text: str, span: Span) -> bool:
+    """ "more"/"less"/"fewer" claim data only in a comparison ("more visits than"),
+    not in "learn more" or "do more when..."."""
+    if span.text.lower() not in _QUANTITY:
+        return True
+    return bool(re.match(r"(?:\s+[\w'-]+){0,4}?\s+than\b", text[span.end :], re.IGNORECASE))
 
 
 def _hype(ctx: Context) -> Iterator[Hit]:
@@ -225,10 +248,10 @@ def _adjectives(ctx: Context) -> Iterator[Hit]:
         if path[-1] == "q":
             continue  # questions ask; answers must carry the data
         for sentence in prose.sentences:
-            if has_number(sentence.text):
+            if has_number(sentence.text) or sentence.text.rstrip("*_ ").endswith("?"):
                 continue
             for span in find_terms(prose, ADJECTIVES):
-                if sentence.start <= span.start < sentence.end:
+                if sentence.start <= span.start < sentence.end and _claims(prose.clean, span):
                     yield Hit(
                         path,
                         span.start,
