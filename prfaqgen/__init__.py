@@ -12,7 +12,9 @@ The public API::
     print(loaded.spec.press_release.headline)
 
 Rendering (``prfaqgen.render_spec``) is imported on first use, so that
-checking a spec never loads the PDF and DOCX libraries.
+checking a spec never loads the PDF and DOCX libraries. The API never prints
+and never exits; docs/api.md documents every name below, and nothing else
+is public.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import PrfaqgenError, RenderError, SpecError
+from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -29,16 +31,24 @@ _LAZY = {
     "RenderResult": "prfaqgen.pipeline",
     "RenderOptions": "prfaqgen.render.document",
     "Settings": "prfaqgen.settings",
+    "PageBudget": "prfaqgen.writers.budget",
+    "ResolvedSettings": "prfaqgen.config",
+    "settings_for": "prfaqgen.config",
+    "Theme": "prfaqgen.render.document",
+    "load_theme": "prfaqgen.themes",
+    # lint_spec joins here when the lint package lands ("lint_spec": "prfaqgen.lint").
 }
 
 __all__ = [
     "CheckResult",
+    "ConfigError",
     "Diagnostic",
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
     "Spec",
     "SpecError",
+    "ThemeError",
     "__version__",
     "check_spec",
     "check_spec_text",

@@ -26,3 +26,15 @@ class SpecError(PrfaqgenError):
 
 class RenderError(PrfaqgenError):
     """A valid spec could not be rendered: a template, a resource or a writer failed."""
+
+
+class ConfigError(PrfaqgenError):
+    """A project config file (prfaqgen.toml, pyproject.toml) is unreadable or invalid."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: list[Diagnostic] = list(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+
+class ThemeError(RenderError):
+    """A theme cannot be found, does not support this prfaqgen, or names a file it may not."""

@@ -16,6 +16,7 @@ from prfaqgen.errors import RenderError
 from prfaqgen.render.compose import compose
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
+from prfaqgen.themes import load_theme
 from prfaqgen.writers.budget import PageBudget, measure_budget
 
 
@@ -47,7 +48,8 @@ def render_spec(
     if unknown:
         raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(spec)
-    doc = compose(loaded, settings.render_options(), settings.templates)
+    theme = load_theme(settings.theme, settings.templates)
+    doc = compose(loaded, settings.render_options(), theme=theme)
 
     contents: dict[str, bytes] = {}
     budget = None

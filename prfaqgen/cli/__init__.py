@@ -10,11 +10,14 @@ from __future__ import annotations
 import click
 
 from prfaqgen._version import __version__
+from prfaqgen.cli.config import config
 from prfaqgen.cli.lint import lint
 from prfaqgen.cli.new import new
 from prfaqgen.cli.render import render
 from prfaqgen.cli.schema import schema
+from prfaqgen.cli.theme import theme
 from prfaqgen.cli.validate import validate
+from prfaqgen.cli.watch import watch
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -40,3 +43,6 @@ main.add_command(lint)
 main.add_command(render)
 main.add_command(new)
 main.add_command(schema)
+main.add_command(config)
+main.add_command(theme)
+main.add_command(watch)

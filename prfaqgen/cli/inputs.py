@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -34,3 +35,21 @@ def spec_files(arguments: tuple[str, ...]) -> list[Path]:
         else:
             raise click.UsageError(f"{argument}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+_SPEC_KEY = re.compile(rb"^prfaq[ \t]*:", re.MULTILINE)
+
+
+def is_spec_file(path: Path) -> bool:
+    """Whether ``path`` is an idea spec: a YAML file with a top-level ``prfaq:`` key.
+
+    Pre-commit passes every YAML file of a repository; CI configs and the like
+    are not specs and are skipped. An unreadable file counts as a spec, so that
+    reading it reports the problem.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return True
+    return bool(_SPEC_KEY.search(head))

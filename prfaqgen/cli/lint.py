@@ -9,6 +9,7 @@ import click
 
 from prfaqgen.cli.inputs import spec_files
 from prfaqgen.cli.report import print_diagnostics
+from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
@@ -37,14 +38,22 @@ SEVERITIES = ("error", "warning", "info")
     default=None,
     help="Hide findings below this level (default: the config's, info).",
 )
-@click.option("--strict", is_flag=True, help="Any finding shown fails (exit 1), not only errors.")
+@click.option(
+    "--strict/--no-strict", help="Any finding shown fails (exit 1), not only errors."
+)
 @click.option(
     "--budget",
     is_flag=True,
     help="Lay the document out (slower) to check the one-page and six-page limits.",
 )
+@settings_options
 def lint(
-    paths: tuple[str, ...], output_format: str, min_severity: str | None, strict: bool, budget: bool
+    paths: tuple[str, ...],
+    output_format: str,
+    min_severity: str | None,
+    strict: bool,
+    budget: bool,
+    settings_source: SettingsSource,
 ) -> None:
     """Check the writing of idea specs against the Working Backwards house rules.
 
@@ -61,16 +70,17 @@ def lint(
     """
     from prfaqgen.lint.engine import lint_spec
     from prfaqgen.lint.printers import PRINTERS
-    from prfaqgen.settings import Settings
     from prfaqgen.spec.loader import check_spec
 
-    settings = Settings()  # the project config will be read here
-    config = settings.lint
-    if min_severity is not None:
-        config = config.model_copy(update={"min_severity": min_severity})
+    flags = settings_source.given(strict=strict)
     results = []
     invalid: list[Diagnostic] = []
+    failed = False
     for path in spec_files(paths):
+        settings = settings_source.for_spec(path, **flags)  # defaults, project config, flags
+        config = settings.lint
+        if min_severity is not None:
+            config = config.model_copy(update={"min_severity": min_severity})
         checked = check_spec(path)
         if checked.loaded is None:
             invalid.extend(checked.errors)
@@ -78,15 +88,17 @@ def lint(
         page_budget = None
         if budget:
             page_budget = _measure(checked.loaded, settings)
-        results.append(lint_spec(checked.loaded, config, page_budget))
+        result = lint_spec(checked.loaded, config, page_budget)
+        results.append(result)
+        errors = any(f.severity == "error" for f in result.findings)
+        failed = failed or errors or (settings.strict and bool(result.findings))
     if invalid:
         print_diagnostics(invalid)
     output = PRINTERS[output_format](results)
     if output:
         click.echo(output)
     findings = [f for r in results for f in r.findings]
-    errors = sum(f.severity == "error" for f in findings)
-    failed = bool(invalid) or errors > 0 or (strict and bool(findings))
+    failed = failed or bool(invalid)
     if output_format == "text":
         click.echo(_summary(len(results), invalid, findings), err=True)
     sys.exit(1 if failed else 0)

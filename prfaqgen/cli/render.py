@@ -10,54 +10,21 @@ import click
 
 from prfaqgen.cli.inputs import spec_files
 from prfaqgen.cli.report import print_diagnostics, print_json
+from prfaqgen.cli.settings_options import (
+    RenderFlags,
+    SettingsSource,
+    render_flags,
+    settings_options,
+)
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
     from prfaqgen.writers.budget import PageBudget
 
-OUTPUT_FORMATS = ("pdf", "docx", "html")
-
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [v for v in chosen if v not in (*OUTPUT_FORMATS, "json")]
-    if unknown or not chosen:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'}: choose from pdf, docx, html (comma separated), "
-            "or json for the page report"
-        )
-    return chosen
-
 
 @click.command()
 @click.argument("paths", metavar="FILE_OR_DIR...", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    default="output",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the rendered files (created if missing).",
-)
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,docx",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated: pdf, docx, html. 'json' prints the page report as JSON "
-    "(same as --report json).",
-)
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
-@click.option("--strict", is_flag=True, help="Warnings (recommended parts, page budget) fail.")
-@click.option("--no-draft-mark", is_flag=True, help="No diagonal DRAFT mark on drafts.")
-@click.option("--line-numbers", is_flag=True, help="Number the lines, for reviewers' comments.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Your template folder: its prfaq.html.j2 and theme/ override the built-in ones.",
-)
+@render_flags
 @click.option(
     "--report",
     type=click.Choice(["text", "json"]),
@@ -65,16 +32,12 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     show_default=True,
     help="How to print the six-page budget of each spec.",
 )
+@settings_options
 def render(
     paths: tuple[str, ...],
-    output_dir: Path,
-    formats: tuple[str, ...],
-    paper: str,
-    strict: bool,
-    no_draft_mark: bool,
-    line_numbers: bool,
-    templates: Path | None,
     report: str,
+    settings_source: SettingsSource,
+    render_flags: RenderFlags,
 ) -> None:
     """Render idea specs into review-ready PDF and DOCX files in the six-page style.
 
@@ -83,6 +46,9 @@ def render(
     file. The pages used by the press release and the FAQ are measured on the
     real PDF layout: over one page for the press release, or over six for the
     press release and FAQ, is a warning (an error with --strict).
+
+    Options not given come from the project config (prfaqgen.toml or
+    [tool.prfaqgen] in pyproject.toml, see `prfaqgen config`), then defaults.
 
     Exit code 0 when all rendered, 1 when any spec is invalid or could not be
     rendered (or has warnings, with --strict), 2 for usage errors.
@@ -95,24 +61,18 @@ def render(
     """
     from prfaqgen.errors import RenderError, SpecError
     from prfaqgen.pipeline import render_spec
-    from prfaqgen.settings import Settings
 
     files = spec_files(paths)
     _refuse_name_clashes(files)
-    as_json = report == "json" or "json" in formats
-    settings = Settings(
-        output=output_dir,
-        formats=tuple(f for f in formats if f != "json"),
-        paper="a4" if paper == "a4" else "letter",
-        templates=templates,
-        draft_mark=not no_draft_mark,
-        line_numbers=line_numbers,
-        strict=strict,
-        budget=True,
-    )
+    as_json = report == "json" or render_flags.json_report
+    flags = render_flags.changes
     failed = 0
     reports: list[dict[str, object]] = []
     for path in files:
+        resolved = settings_source.resolve(path, **flags)
+        settings = resolved.settings
+        if resolved.sources["budget"] == "default":
+            settings = settings.with_changes(budget=True)
         try:
             result = render_spec(path, settings)
         except SpecError as exc:

@@ -17,6 +17,21 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(diagnostic.format())
 
 
+def github_annotation(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command: the problem as an annotation on its line."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    level = "warning" if diagnostic.severity == "warning" else "error"
+    where = f"file={prop(diagnostic.file)},line={diagnostic.line},col={diagnostic.column}"
+    title = f",title={prop(diagnostic.path)}" if diagnostic.path else ""
+    return f"::{level} {where}{title}::{data(diagnostic.message)}"
+
+
 def print_json(payload: object) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from prfaqgen._version import __version__
-from prfaqgen.lint.findings import LintResult
+from prfaqgen.lint.findings import Finding, LintResult
 from prfaqgen.lint.rules import RULES
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -86,15 +86,15 @@ def as_sarif(results: Sequence[LintResult]) -> str:
 
 def as_github(results: Sequence[LintResult]) -> str:
     """``::warning file=F,line=L,col=C,endLine=..,endColumn=..,title=rule::message``."""
-    lines = []
-    for r in results:
-        for f in r.findings:
-            props = (
-                f"file={_prop(f.file)},line={f.line},col={f.column},endLine={f.end_line},"
-                f"endColumn={f.end_column},title={_prop(f.rule)}"
-            )
-            lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_data(f.message)}")
-    return "\n".join(lines)
+    return "\n".join(github_line(f) for r in results for f in r.findings)
+
+
+def github_line(f: Finding) -> str:
+    props = (
+        f"file={_prop(f.file)},line={f.line},col={f.column},endLine={f.end_line},"
+        f"endColumn={f.end_column},title={_prop(f.rule)}"
+    )
+    return f"::{_GITHUB_LEVEL[f.severity]} {props}::{_data(f.message)}"
 
 
 def _data(text: str) -> str:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
-from prfaqgen.errors import RenderError, SpecError
+from prfaqgen.errors import SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import make_environment, render_template
 from prfaqgen.spec.loader import LoadedSpec
+from prfaqgen.themes.resolve import load_theme, theme_file
 
 DOCUMENT_TEMPLATE = "prfaq.html.j2"
 
@@ -22,20 +24,25 @@ def compose(
     loaded: LoadedSpec,
     options: RenderOptions | None = None,
     templates: Path | None = None,
+    theme: Theme | None = None,
 ) -> ComposedDocument:
     """Render the document template for ``loaded``; images are checked first.
 
+    ``theme`` comes from :func:`prfaqgen.themes.load_theme`; without it the
+    built-in theme is used, overridden by the ``templates`` folder.
+
     Raises SpecError for a refused or missing image (it is the spec's
-    problem, located in the spec), RenderError for a template problem.
+    problem, located in the spec), RenderError for a template or theme problem.
     """
     options = options or RenderOptions()
-    if templates is not None and not templates.is_dir():
-        raise RenderError(f"{templates}: templates folder not found")
+    if theme is None:
+        theme = load_theme(None, templates)
     images, problems = check_images(loaded)
     if problems:
         raise SpecError(problems)
     markdown = MarkdownRenderer(images)
-    env = make_environment(templates_dir(), templates)
+    env = make_environment(templates_dir(), themes=theme.template_dirs)
+    env.globals["theme_file"] = _theme_file_url(theme)
     env.filters["markdown"] = markdown.block
     env.filters["inline"] = markdown.inline
     env.filters["plain"] = markdown.plain
@@ -50,32 +57,30 @@ def compose(
             "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         },
     )
-    theme = find_theme(templates)
     spec_root = Path(os.path.realpath(loaded.path.parent))
+    roots = (spec_root, Path(os.path.realpath(theme.stylesheet.parent)), *theme.roots)
     return ComposedDocument(
         html=html,
         base_dir=spec_root,
         theme=theme,
         options=options,
         source_date=source_date,
-        resource_roots=(spec_root, Path(os.path.realpath(theme.stylesheet.parent))),
+        resource_roots=tuple(dict.fromkeys(roots)),
     )
 
 
 def find_theme(templates: Path | None) -> Theme:
-    """The user's ``theme/theme.css`` and ``theme/reference.docx`` win, each on its own."""
-    builtin = templates_dir() / "theme"
+    """The built-in theme overridden by ``templates/theme/`` (kept for callers of 0.1)."""
+    return load_theme(None, templates)
 
-    def pick(name: str) -> Path:
-        if templates is not None and (templates / "theme" / name).is_file():
-            return templates / "theme" / name
-        return builtin / name
 
-    return Theme(
-        stylesheet=pick("theme.css"),
-        reference_docx=pick("reference.docx"),
-        fonts_dir=builtin / "fonts",
-    )
+def _theme_file_url(theme: Theme) -> Callable[[str], str]:
+    """``theme_file("logo.png")`` in a template: the file:// URL of a file of the theme."""
+
+    def theme_file_url(name: str) -> str:
+        return theme_file(theme, str(name)).resolve().as_uri()
+
+    return theme_file_url
 
 
 def source_date_for(loaded: LoadedSpec) -> datetime:

@@ -21,11 +21,25 @@ class RenderOptions:
 
 @dataclass(frozen=True)
 class Theme:
-    """The look of a document: one stylesheet for the PDF, one reference DOCX."""
+    """The look of a document: one stylesheet for the PDF, one reference DOCX.
+
+    Built by :func:`prfaqgen.themes.load_theme`, which checks that every file
+    lies inside its theme's folder.
+    """
 
     stylesheet: Path
     reference_docx: Path
     fonts_dir: Path
+    """The built-in fonts (Carlito), loaded before every theme's stylesheet."""
+    name: str = "builtin"
+    template_dirs: tuple[Path, ...] = ()
+    """Folders searched for templates before the built-in one, first wins."""
+    asset_dirs: tuple[Path, ...] = ()
+    """Theme folders ``theme_file()`` in a template looks in, first wins."""
+    roots: tuple[Path, ...] = ()
+    """Real folders a theme's files (stylesheet, fonts, images) may be read from."""
+    docx_font: str | None = None
+    """A font family the DOCX styles name instead of the reference document's body font."""
 
 
 @dataclass(frozen=True)

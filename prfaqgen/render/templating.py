@@ -9,7 +9,7 @@ misspelt variable is an error rather than an empty string.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from prfaqgen.errors import RenderError
 
 BUILTIN_PREFIX = "builtin"
+BUILTIN_NAMESPACE = "prfaqgen"
+"""``{% extends "prfaqgen:prfaq.html.j2" %}`` names the built-in template, as does ``builtin/``."""
 AUTOESCAPED = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 
 
@@ -69,11 +71,20 @@ def long_date(value: date) -> str:
     return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
-def make_environment(builtin: Path, user: Path | None = None) -> SandboxedEnvironment:
-    """User templates first, then built-in ones; ``builtin/NAME`` always names a built-in."""
+def make_environment(
+    builtin: Path, user: Path | None = None, themes: Sequence[Path] = ()
+) -> SandboxedEnvironment:
+    """User templates first, then the theme's, then built-in ones.
+
+    ``builtin/NAME`` and ``prfaqgen:NAME`` always name a built-in template.
+    """
     builtin_loader = ContainedLoader(builtin)
-    loaders: list[jinja2.BaseLoader] = [ContainedLoader(user)] if user else []
-    loaders += [builtin_loader, jinja2.PrefixLoader({BUILTIN_PREFIX: builtin_loader})]
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.PrefixLoader({BUILTIN_PREFIX: builtin_loader}),
+        jinja2.PrefixLoader({BUILTIN_NAMESPACE: builtin_loader}, delimiter=":"),
+    ]
+    loaders += [ContainedLoader(folder) for folder in ([user] if user else []) + list(themes)]
+    loaders.append(builtin_loader)
     env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,

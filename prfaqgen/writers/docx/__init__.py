@@ -25,6 +25,7 @@ from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.styles import StyleBook
+from prfaqgen.writers.docx.theme_font import use_theme_font
 
 __all__ = ["render_docx"]
 
@@ -36,6 +37,8 @@ def render_docx(doc: ComposedDocument) -> bytes:
     an image outside ``doc.resource_roots`` or one Word cannot show.
     """
     document = _open_reference(doc)
+    if doc.theme.docx_font:
+        use_theme_font(document, doc.theme.docx_font)
     try:
         root = lxml.html.document_fromstring(doc.html)
     except (lxml.etree.ParserError, ValueError) as exc:
