@@ -38,9 +38,7 @@ SEVERITIES = ("error", "warning", "info")
     default=None,
     help="Hide findings below this level (default: the config's, info).",
 )
-@click.option(
-    "--strict/--no-strict", help="Any finding shown fails (exit 1), not only errors."
-)
+@click.option("--strict/--no-strict", help="Any finding shown fails (exit 1), not only errors.")
 @click.option(
     "--budget",
     is_flag=True,

@@ -81,8 +81,8 @@ def validate(
 
             linted = lint_spec(result.loaded, settings.lint).findings
             findings.extend(linted)
-            errors = any(f.severity == "error" for f in linted)
-            failing = failing or errors or (settings.strict and bool(linted))
+            lint_errors = any(f.severity == "error" for f in linted)
+            failing = failing or lint_errors or (settings.strict and bool(linted))
         if failing:
             failed.append(result)
     if output_format == "json":

@@ -10,6 +10,7 @@ from difflib import get_close_matches
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from prfaqgen.lint.ids import RULE_IDS
 
@@ -21,8 +22,10 @@ def _check_rule_id(rule: str) -> str:
     if rule not in RULE_IDS:
         close = get_close_matches(rule, RULE_IDS, n=1)
         hint = f"did you mean `{close[0]}`? " if close else ""
-        raise ValueError(
-            f"unknown rule id `{rule}`: {hint}the rules are listed in docs/lint-rules.md"
+        raise PydanticCustomError(
+            "unknown_rule",
+            "unknown rule id `{rule}`: {hint}the rules are listed in docs/lint-rules.md",
+            {"rule": rule, "hint": hint},
         )
     return rule
 

@@ -186,3 +186,22 @@ def test_a_comparison_without_a_number_is_still_reported() -> None:
     text = spec_text(answer="        It takes less time than a spreadsheet.\n")
     found = [f for f in lint_text(text).findings if f.rule == "adjective-without-data"]
     assert [(f.line, f.column) for f in found] == [where(text, "less")]
+
+
+def test_the_project_config_lint_table_regrades_and_a_bad_id_is_located(tmp_path: Path) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text(spec_text(answer="        $30, significantly less.\n"), "utf-8")
+    config = tmp_path / "prfaqgen.toml"
+    config.write_text('[lint]\n[lint.severity]\nweasel-word = "error"\n', "utf-8")
+    runner = CliRunner()
+    graded = runner.invoke(main, ["lint", str(spec)])
+    assert graded.exit_code == 1
+    assert "error: `significantly` is a weasel word" in graded.output
+    assert runner.invoke(main, ["validate", "--lint", str(spec)]).exit_code == 1
+    assert runner.invoke(main, ["validate", str(spec)]).exit_code == 0
+    config.write_text('[lint]\ndisable = ["weasel-words"]\n', "utf-8")
+    bad = runner.invoke(main, ["lint", str(spec)])
+    assert bad.exit_code == 2
+    assert f"{config}:2:1: lint.disable: unknown rule id `weasel-words`: did you mean" in (
+        bad.output
+    )
