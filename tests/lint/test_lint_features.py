@@ -205,3 +205,10 @@ def test_the_project_config_lint_table_regrades_and_a_bad_id_is_located(tmp_path
     assert f"{config}:2:1: lint.disable: unknown rule id `weasel-words`: did you mean" in (
         bad.output
     )
+
+
+def test_errors_are_never_capped_in_the_score_and_warnings_are() -> None:
+    placeholders = spec_text(answer="        TODO the fee. TBD the plan. TODO the date.\n")
+    assert lint_text(placeholders).score.categories["structure"] == 25 - 3 * 8
+    weasels = spec_text(answer="        $30; very, very, very, very, very fast.\n")
+    assert lint_text(weasels).score.categories["clarity"] == 25 - 10
