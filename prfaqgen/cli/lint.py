@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from prfaqgen.cli.inputs import spec_files
+from prfaqgen.cli.inputs import is_spec_file, spec_files
 from prfaqgen.cli.report import print_diagnostics
 from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
@@ -44,6 +44,12 @@ SEVERITIES = ("error", "warning", "info")
     is_flag=True,
     help="Lay the document out (slower) to check the one-page and six-page limits.",
 )
+@click.option(
+    "--only-specs",
+    is_flag=True,
+    help="Skip YAML files that are not idea specs (no top-level `prfaq:` key), "
+    "as pre-commit hooks pass every YAML file.",
+)
 @settings_options
 def lint(
     paths: tuple[str, ...],
@@ -51,6 +57,7 @@ def lint(
     min_severity: str | None,
     strict: bool,
     budget: bool,
+    only_specs: bool,
     settings_source: SettingsSource,
 ) -> None:
     """Check the writing of idea specs against the Working Backwards house rules.
@@ -74,7 +81,10 @@ def lint(
     results = []
     invalid: list[Diagnostic] = []
     failed = False
-    for path in spec_files(paths):
+    files = spec_files(paths)
+    if only_specs:
+        files = [path for path in files if is_spec_file(path)]
+    for path in files:
         settings = settings_source.for_spec(path, **flags)  # defaults, project config, flags
         config = settings.lint
         if min_severity is not None:

@@ -212,3 +212,12 @@ def test_errors_are_never_capped_in_the_score_and_warnings_are() -> None:
     assert lint_text(placeholders).score.categories["structure"] == 25 - 3 * 8
     weasels = spec_text(answer="        $30; very, very, very, very, very fast.\n")
     assert lint_text(weasels).score.categories["clarity"] == 25 - 10
+
+
+def test_only_specs_skips_yaml_that_is_not_a_spec(tmp_path: Path) -> None:
+    (tmp_path / "ci.yaml").write_text("on: push\n", "utf-8")
+    spec = tmp_path / "s.yaml"
+    spec.write_text(spec_text(), "utf-8")
+    result = CliRunner().invoke(main, ["lint", "--only-specs", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "ci.yaml" not in result.output and "s.yaml: writing score 100/100" in result.output
