@@ -6,13 +6,14 @@ stages and where files go, and nothing of click or of any one format.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import RenderError
+from prfaqgen.errors import PrfaqgenError, RenderError
 from prfaqgen.render.compose import compose
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
@@ -57,7 +58,8 @@ def render_spec(
         from prfaqgen.writers.pdf import render_pdf
 
         pdf = render_pdf(doc)
-        budget = measure_budget(pdf)
+        if settings.measures_budget:
+            budget = measure_budget(pdf)
         if "pdf" in formats:
             contents["pdf"] = pdf.data
     if "docx" in formats:
@@ -76,7 +78,7 @@ def render_spec(
     except OSError as exc:
         where = exc.filename or out
         raise RenderError(f"{where}: cannot be written ({exc.strerror or exc})") from None
-    warnings = loaded.warnings + tuple(_budget_warnings(loaded, budget))
+    warnings = loaded.warnings + doc.warnings + tuple(_budget_warnings(loaded, budget))
     return RenderResult(loaded.display_name, outputs, budget, warnings)
 
 
@@ -94,3 +96,34 @@ def _budget_warnings(loaded: LoadedSpec, budget: PageBudget | None) -> list[Diag
                 Diagnostic(loaded.display_name, pos.line, pos.column, part, message, "warning")
             )
     return out
+
+
+def warm_up(settings: Settings | None = None) -> None:
+    """Do now, once per process, the work every render would otherwise start with.
+
+    Imports the writers ``settings`` needs (WeasyPrint when a PDF is written or
+    the budget measured, python-docx for DOCX), compiles the document template
+    and loads the theme's stylesheets and fonts into the per-process caches.
+    A batch runner calls it in each worker process before its first spec. It
+    never raises for a broken template or theme: the render of each spec
+    reports that, located, as usual.
+    """
+    import jinja2
+
+    from prfaqgen.render.compose import DOCUMENT_TEMPLATE
+    from prfaqgen.render.environments import cached_environment
+
+    settings = settings or Settings()
+    try:
+        theme = load_theme(settings.theme, settings.templates)
+    except PrfaqgenError:
+        return
+    with contextlib.suppress(jinja2.TemplateError, PrfaqgenError, OSError):
+        cached_environment(theme.template_dirs).get_template(DOCUMENT_TEMPLATE)
+    if "docx" in settings.formats:
+        import prfaqgen.writers.docx  # noqa: F401
+    if "pdf" in settings.formats or settings.measures_budget:
+        from prfaqgen.writers.pdf import warm_up as warm_up_pdf
+
+        with contextlib.suppress(PrfaqgenError):
+            warm_up_pdf(theme)

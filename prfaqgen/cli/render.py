@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from prfaqgen.cli.inputs import spec_files
-from prfaqgen.cli.report import print_diagnostics, print_json
+from prfaqgen.cli.report import (
+    print_diagnostics,
+    print_json,
+    print_render_result,
+    render_result_json,
+    render_summary,
+)
 from prfaqgen.cli.settings_options import (
     RenderFlags,
     SettingsSource,
@@ -19,7 +25,6 @@ from prfaqgen.cli.settings_options import (
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
-    from prfaqgen.writers.budget import PageBudget
 
 
 @click.command()
@@ -32,10 +37,18 @@ if TYPE_CHECKING:
     show_default=True,
     help="How to print the six-page budget of each spec.",
 )
+@click.option(
+    "--budget/--no-budget",
+    default=None,
+    help="Measure the six-page budget on the PDF layout. Default: measured when a PDF is "
+    "written or with --format json alone; not for a DOCX- or HTML-only render, which "
+    "then never loads WeasyPrint (--budget lays the PDF out in memory to measure it).",
+)
 @settings_options
 def render(
     paths: tuple[str, ...],
     report: str,
+    budget: bool | None,
     settings_source: SettingsSource,
     render_flags: RenderFlags,
 ) -> None:
@@ -45,7 +58,11 @@ def render(
     file. An invalid spec is reported as `validate` reports it and produces no
     file. The pages used by the press release and the FAQ are measured on the
     real PDF layout: over one page for the press release, or over six for the
-    press release and FAQ, is a warning (an error with --strict).
+    press release and FAQ, is a warning (an error with --strict). The supporting
+    parts and the appendix are measured too but do not count toward the six.
+
+    The files written and the pages go to stdout, problems to stderr; several
+    specs end with a summary line (N rendered, N failed, N warnings).
 
     Options not given come from the project config (prfaqgen.toml or
     [tool.prfaqgen] in pyproject.toml, see `prfaqgen config`), then defaults.
@@ -58,6 +75,7 @@ def render(
       prfaqgen render specs/example.yaml
       prfaqgen render specs/ -o review/ --paper a4 --line-numbers
       prfaqgen render specs/ledger.yaml --format pdf --report json
+      prfaqgen render specs/ledger.yaml --format docx --budget
     """
     from prfaqgen.errors import RenderError, SpecError
     from prfaqgen.pipeline import render_spec
@@ -65,18 +83,21 @@ def render(
     files = spec_files(paths)
     _refuse_name_clashes(files)
     as_json = report == "json" or render_flags.json_report
-    flags = render_flags.changes
-    failed = 0
+    flags = dict(render_flags.changes)
+    if budget is not None:
+        flags["budget"] = budget
+    failed = warnings = 0
     reports: list[dict[str, object]] = []
     for path in files:
         resolved = settings_source.resolve(path, **flags)
         settings = resolved.settings
-        if resolved.sources["budget"] == "default":
-            settings = settings.with_changes(budget=True)
+        if resolved.sources["budget"] == "default" and not settings.formats:
+            settings = settings.with_changes(budget=True)  # `--format json` alone: the report
         try:
             result = render_spec(path, settings)
         except SpecError as exc:
             failed += 1
+            warnings += sum(1 for d in exc.diagnostics if d.severity == "warning")
             _emit(exc.diagnostics, as_json, reports, str(path))
             continue
         except RenderError as exc:
@@ -84,25 +105,18 @@ def render(
             click.echo(f"{path}: cannot render: {exc}", err=True)
             reports.append({"file": str(path), "error": str(exc)})
             continue
+        warnings += len(result.warnings)
         if settings.strict and result.warnings:
             failed += 1
         if as_json:
-            reports.append(
-                {
-                    "file": result.file,
-                    "outputs": {k: str(v) for k, v in result.outputs.items()},
-                    "pages": result.budget.as_dict() if result.budget else None,
-                    "diagnostics": [d.as_dict() for d in result.warnings],
-                }
-            )
+            reports.append(render_result_json(result))
         else:
-            print_diagnostics(result.warnings)
-            written = ", ".join(str(p) for p in result.outputs.values()) or "nothing written"
-            click.echo(f"{result.file}: {written}", err=True)
-            if result.budget:
-                click.echo(f"  {_budget_line(result.budget)}", err=True)
+            print_diagnostics(result.warnings, err=True)
+            print_render_result(result)
     if as_json:
         print_json(reports)
+    if len(files) > 1 or any(Path(p).is_dir() for p in paths):
+        click.echo(render_summary(len(files) - failed, failed, warnings), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -112,22 +126,7 @@ def _emit(
     if as_json:
         reports.append({"file": file, "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
-        print_diagnostics(diagnostics)
-
-
-def _budget_line(budget: PageBudget) -> str:
-    figures = budget.as_dict()
-
-    def pages(value: object) -> str:
-        return "?" if value is None else f"{value:g}"
-
-    appendix = figures["appendix"]
-    return (
-        f"pages: press release {pages(figures['press_release'])} of 1, "
-        f"press release + FAQ {pages(figures['body'])} of 6, "
-        + (f"appendix {appendix}, " if appendix is not None else "no appendix, ")
-        + f"{figures['total_pages']} in all"
-    )
+        print_diagnostics(diagnostics, err=True)
 
 
 def _refuse_name_clashes(files: list[Path]) -> None:

@@ -8,12 +8,13 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
-from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
+from prfaqgen.render.markup_scan import scan_templates
 from prfaqgen.render.resources import check_images
-from prfaqgen.render.templating import make_environment, render_template
+from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
 
@@ -40,23 +41,20 @@ def compose(
     images, problems = check_images(loaded)
     if problems:
         raise SpecError(problems)
-    markdown = MarkdownRenderer(images)
-    env = make_environment(templates_dir(), themes=theme.template_dirs)
-    env.globals["theme_file"] = _theme_file_url(theme)
-    env.filters["markdown"] = markdown.block
-    env.filters["inline"] = markdown.inline
-    env.filters["plain"] = markdown.plain
+    env = cached_environment(theme.template_dirs)
     source_date = source_date_for(loaded)
-    html = render_template(
-        env,
-        DOCUMENT_TEMPLATE,
-        {
-            "spec": loaded.spec,
-            "options": options,
-            "generator": f"prfaqgen {__version__}",
-            "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        },
-    )
+    with rendering(MarkdownRenderer(images), _theme_file_url(theme)):
+        html = render_template(
+            env,
+            DOCUMENT_TEMPLATE,
+            {
+                "spec": loaded.spec,
+                "options": options,
+                "generator": f"prfaqgen {__version__}",
+                "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            },
+        )
+    warnings = tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
     spec_root = Path(os.path.realpath(loaded.path.parent))
     roots = (spec_root, Path(os.path.realpath(theme.stylesheet.parent)), *theme.roots)
     return ComposedDocument(
@@ -66,6 +64,7 @@ def compose(
         options=options,
         source_date=source_date,
         resource_roots=tuple(dict.fromkeys(roots)),
+        warnings=warnings,
     )
 
 

@@ -1,7 +1,10 @@
 """The six-page budget, measured on the laid-out PDF rather than guessed from words.
 
 Working Backwards keeps the press release under one page and the press release
-plus FAQ (and the optional parts after it) within six; appendices do not count.
+plus FAQ within six; what follows the FAQ does not count. The optional
+supporting parts (the five customer questions, tenets, success metrics,
+glossary) are reference material the reader consults, like the appendix, so
+they are measured and reported on their own but not counted in the six.
 The parts are found by the element ids of docs/templates.md. Lengths are in
 pages of content area: 0.87 is 87% of the text block of one page.
 """
@@ -28,7 +31,7 @@ class PageBudget:
     faq: float | None
     supporting: float | None
     body: float | None
-    """Press release + FAQ + supporting parts, from the top of page 1: what counts."""
+    """Press release + FAQ, from the top of page 1: what counts toward the six pages."""
     appendix: int | None
     """Whole pages from the page the appendix starts on to the end."""
     notes: tuple[str, ...] = ()
@@ -50,7 +53,7 @@ class PageBudget:
         if self.body is None or round(self.body, 2) <= BODY_LIMIT:
             return None
         return (
-            f"the press release, FAQ and supporting parts take {_pages(self.body)} pages; "
+            f"the press release and FAQ take {_pages(self.body)} pages; "
             "the method keeps them within six: cut answers or move data and detail "
             "into the appendix"
         )
@@ -81,7 +84,7 @@ def measure_budget(render: PdfRender) -> PageBudget:
         press_release=measure.part("press release", "press-release", ("faq",), from_top=True),
         faq=measure.part("FAQ", "faq", ("supporting", "appendix", "document-end")),
         supporting=measure.part("supporting material", "supporting", ("appendix", "document-end")),
-        body=measure.part("body", None, ("appendix", "document-end")),
+        body=measure.part("press release + FAQ", None, ("supporting", "appendix", "document-end")),
         appendix=None if appendix is None else render.page_count - appendix.page,
         notes=tuple(measure.notes),
     )

@@ -13,6 +13,7 @@ import logging
 import mimetypes
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
+from prfaqgen.render.document import ComposedDocument, Theme
 from prfaqgen.writers.local_files import local_path
+from prfaqgen.writers.pdf_fonts import embedding_fonts
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -37,6 +39,7 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
+from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless
@@ -75,15 +78,15 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
     )
     with _reproducible(doc.source_date):
         try:
-            font_config = FontConfiguration()
-            stylesheets = _stylesheets(doc, fetcher, font_config)
-            html = HTML(string=doc.html, base_url=_directory_url(doc.base_dir), url_fetcher=fetcher)
+            font_config, stylesheets = _stylesheets(doc, fetcher)
+            html = html_from_tree(doc.tree, _directory_url(doc.base_dir), fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:
                 document = _with_line_numbers(document, scans, stylesheets[:2], fetcher)
             _complete_dates(document.metadata, doc.source_date)
-            data = document.write_pdf(pdf_identifier=_identifier(doc))
+            with embedding_fonts():
+                data = document.write_pdf(pdf_identifier=_identifier(doc))
         except FatalURLFetchingError as error:
             cause = error.__cause__
             if isinstance(cause, RenderError):
@@ -141,20 +144,54 @@ class RestrictedFetcher(URLFetcher):
 
 
 def _stylesheets(
-    doc: ComposedDocument, fetcher: RestrictedFetcher, font_config: FontConfiguration
-) -> list[CSS]:
-    """The bundled fonts, the theme, then the options: paper size and the draft mark."""
-    theme = doc.theme.stylesheet
-    fonts = doc.theme.fonts_dir / "fonts.css"
-    try:
-        theme_css = theme.read_text(encoding="utf-8")
-        fonts_css = fonts.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RenderError(f"cannot read the theme stylesheet: {error}") from error
+    doc: ComposedDocument, fetcher: RestrictedFetcher
+) -> tuple[FontConfiguration, list[CSS]]:
+    """The bundled fonts, the theme, then the options: paper size and the draft mark.
+
+    The fonts and theme are parsed, and their fonts loaded, once per process
+    and theme (see :func:`_theme_stylesheets`); the options sheet is per document.
+    """
+    font_config, sheets = _theme_stylesheets(doc.theme, fetcher)
     options_css = f"@page {{ size: {_PAPER_SIZES[doc.options.paper]} }}"
     if not doc.options.draft_mark:
         options_css += " .draft-mark { display: none !important }"
-    return [
+    options = CSS(string=options_css, url_fetcher=fetcher, font_config=font_config)
+    return font_config, [*sheets, options]
+
+
+#: Parsed theme stylesheets with their loaded fonts, kept per process.
+THEME_CACHE_SIZE = 8
+_ThemeKey = tuple[str, str, tuple[tuple[str, int, int], ...]]
+_theme_cache: OrderedDict[_ThemeKey, tuple[FontConfiguration, tuple[CSS, CSS]]] = OrderedDict()
+
+
+def _theme_stylesheets(
+    theme: Theme, fetcher: RestrictedFetcher
+) -> tuple[FontConfiguration, tuple[CSS, CSS]]:
+    """fonts.css and the theme's CSS, parsed with their ``@font-face`` fonts loaded.
+
+    Reused while the stylesheets' text and every file beside them (the fonts)
+    are unchanged: a batch reads and loads the fonts once, an edited theme is
+    read again. Callers hold the render lock, so the shared FontConfiguration
+    is never used by two renders at once.
+    """
+    fonts = theme.fonts_dir / "fonts.css"
+    try:
+        theme_css = theme.stylesheet.read_text(encoding="utf-8")
+        fonts_css = fonts.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RenderError(f"cannot read the theme stylesheet: {error}") from error
+    key = (
+        fonts_css,
+        theme_css,
+        _files_beside(theme.fonts_dir, theme.stylesheet.parent, *theme.roots),
+    )
+    cached = _theme_cache.get(key)
+    if cached is not None:
+        _theme_cache.move_to_end(key)
+        return cached
+    font_config = FontConfiguration()
+    sheets = (
         CSS(
             string=fonts_css,
             base_url=_directory_url(fonts.parent),
@@ -163,12 +200,38 @@ def _stylesheets(
         ),
         CSS(
             string=theme_css,
-            base_url=_directory_url(theme.parent),
+            base_url=_directory_url(theme.stylesheet.parent),
             url_fetcher=fetcher,
             font_config=font_config,
         ),
-        CSS(string=options_css, url_fetcher=fetcher, font_config=font_config),
-    ]
+    )
+    fetcher.check()  # never keep stylesheets whose fonts or imports were refused
+    _theme_cache[key] = (font_config, sheets)
+    while len(_theme_cache) > THEME_CACHE_SIZE:
+        _theme_cache.popitem(last=False)
+    return font_config, sheets
+
+
+def _files_beside(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """The files below ``folders`` (real paths) with their sizes and modification times."""
+    found = set()
+    for folder in folders:
+        for dirpath, _dirs, files in os.walk(folder):
+            for name in files:
+                path = os.path.realpath(os.path.join(dirpath, name))
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.add((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def warm_up(theme: Theme) -> None:
+    """Load WeasyPrint's text layer and ``theme``'s stylesheets and fonts now."""
+    roots = (theme.stylesheet.parent, theme.fonts_dir, *theme.roots)
+    with _ENVIRONMENT_LOCK:
+        _theme_stylesheets(theme, RestrictedFetcher(roots))
 
 
 def _with_line_numbers(

@@ -46,7 +46,7 @@ def test_default_is_pdf_and_docx_in_output_named_after_the_spec(tmp_path: Path) 
     assert (tmp_path / "output" / "ledger.pdf").read_bytes().startswith(b"%PDF-")
     assert pdf_title(tmp_path / "output" / "ledger.pdf") == "Ledger"
     assert docx_title(tmp_path / "output" / "ledger.docx") == "Ledger"
-    assert "specs/ledger.yaml: output/ledger.pdf, output/ledger.docx" in result.stderr
+    assert "specs/ledger.yaml: output/ledger.pdf, output/ledger.docx" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -59,10 +59,12 @@ def test_an_invalid_spec_is_reported_as_validate_reports_it(tmp_path: Path) -> N
     rendered = run_prfaqgen("render", "bad.yaml", "-o", "out", cwd=tmp_path)
     validated = run_prfaqgen("validate", "bad.yaml", cwd=tmp_path)
     assert rendered.returncode == validated.returncode == 1
-    lines = rendered.stdout.splitlines()
+    # Diagnostics of a render go to stderr; stdout holds only results.
+    assert rendered.stdout == ""
+    lines = rendered.stderr.splitlines()
     assert lines == validated.stdout.splitlines()
     assert len(lines) == 3 and all(line.startswith("bad.yaml:") for line in lines)
-    assert "titel: unknown field `titel`; did you mean `title`?" in rendered.stdout
+    assert "titel: unknown field `titel`; did you mean `title`?" in rendered.stderr
     assert not (tmp_path / "out").exists()
     assert "Traceback" not in rendered.stderr
 
@@ -188,7 +190,11 @@ def test_the_corpus_renders_its_valid_specs_and_reports_the_others(tmp_path: Pat
         title = load_yaml(spec)["title"]
         assert pdf_title(tmp_path / "out" / f"{spec.stem}.pdf") == title
         assert docx_title(tmp_path / "out" / f"{spec.stem}.docx") == title
-    error_lines = [line for line in result.stdout.splitlines() if ": warning: " not in line]
+    # Problems go to stderr (stdout holds the files and pages), then the summary line.
+    *problems, summary = result.stderr.splitlines()
+    error_lines = [line for line in problems if ": warning: " not in line]
+    warnings = len(problems) - len(error_lines)
+    assert summary == f"{len(valid)} rendered, {len(invalid)} failed, {warnings} warnings"
     validate_errors = [line for line in validated_lines(tmp_path) if ": warning: " not in line]
     assert error_lines == validate_errors
     assert {Path(line.split(":")[0]).stem for line in error_lines} == {s.stem for s in invalid}
