@@ -15,6 +15,7 @@ both alike), and prints the ratio of the fastest runs next to its goal:
 * Scale: PDF + DOCX renders of generated specs with 50, 200 and 400 FAQ
   entries; the cost of one more entry (goal: linear, the same per entry on
   both halves).
+* L1 ``prfaqgen lint specs/example.yaml`` against ``validate`` of it: goal <= 1.3 x.
 
 Run: ``python benchmarks/run.py [--runs N] [--quick]``. It prints, never asserts.
 """
@@ -137,6 +138,13 @@ def generated_spec(folder: Path, entries: int) -> Path:
     return path
 
 
+def lint_ratio(runs: int, work: Path) -> None:
+    """L1: ``lint`` of the example against ``validate`` of it, whole process; goal <= 1.3 x."""
+    lint = [*PRFAQGEN, "lint", str(EXAMPLE)]
+    validate = [*PRFAQGEN, "validate", str(EXAMPLE)]
+    line("L1", *paired(lint, validate, max(runs, 10), work), 1.3, "  (lint / validate)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
@@ -191,6 +199,7 @@ def main() -> None:
         mine, theirs = paired(validate, imports, max(runs, 10), work)
         absolute = "meets" if min(mine) <= 0.25 else "MISSES"
         line("P3", mine, theirs, 1.6, f"; {min(mine):.3f} s, goal <= 0.25 s: {absolute}")
+        lint_ratio(runs, work)
 
         times = {}
         for entries in sizes:

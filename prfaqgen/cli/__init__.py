@@ -11,6 +11,7 @@ import click
 
 from prfaqgen._version import __version__
 from prfaqgen.cli.config import config
+from prfaqgen.cli.lint import lint
 from prfaqgen.cli.new import new
 from prfaqgen.cli.render import render
 from prfaqgen.cli.schema import schema
@@ -38,6 +39,7 @@ def main() -> None:
 
 
 main.add_command(validate)
+main.add_command(lint)
 main.add_command(render)
 main.add_command(new)
 main.add_command(schema)

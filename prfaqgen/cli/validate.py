@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from prfaqgen.cli.inputs import is_spec_file, spec_files
 from prfaqgen.cli.report import github_annotation, print_diagnostics, print_json, summary
 from prfaqgen.cli.settings_options import SettingsSource, settings_options
+
+if TYPE_CHECKING:
+    from prfaqgen.lint.findings import Finding
 
 
 @click.command()
@@ -29,12 +33,19 @@ from prfaqgen.cli.settings_options import SettingsSource, settings_options
     help="Skip YAML files that are not idea specs (no top-level `prfaq:` key), "
     "as pre-commit hooks pass every YAML file.",
 )
+@click.option(
+    "--lint",
+    "with_lint",
+    is_flag=True,
+    help="Also run the writing checks (prfaqgen lint); error-severity findings fail.",
+)
 @settings_options
 def validate(
     paths: tuple[str, ...],
     output_format: str,
     strict: bool,
     only_specs: bool,
+    with_lint: bool,
     settings_source: SettingsSource,
 ) -> None:
     """Check idea specs and report every problem, with file, line and column.
@@ -47,8 +58,12 @@ def validate(
     Examples:
       prfaqgen validate specs/example.yaml
       prfaqgen validate --strict --format json specs/
+      prfaqgen validate --lint specs/example.yaml
     """
     from prfaqgen.spec.loader import check_spec
+
+    if with_lint:
+        from prfaqgen.lint.printers import github_line
 
     files = spec_files(paths)
     if only_specs:
@@ -56,19 +71,32 @@ def validate(
     flags = settings_source.given(strict=strict)
     results = [check_spec(path) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
-    failed = [
-        r
-        for path, r in zip(files, results, strict=True)
-        if not r.passed(settings_source.for_spec(path, **flags).strict)
-    ]
+    failed = []
+    findings: list[Finding] = []
+    for path, result in zip(files, results, strict=True):
+        settings = settings_source.for_spec(path, **flags)
+        failing = not result.passed(settings.strict)
+        if with_lint and result.loaded is not None:
+            from prfaqgen.lint.engine import lint_spec
+
+            linted = lint_spec(result.loaded, settings.lint).findings
+            findings.extend(linted)
+            lint_errors = any(f.severity == "error" for f in linted)
+            failing = failing or lint_errors or (settings.strict and bool(linted))
+        if failing:
+            failed.append(result)
     if output_format == "json":
-        print_json([d.as_dict() for d in diagnostics])
+        print_json([d.as_dict() for d in diagnostics] + [f.as_dict() for f in findings])
     else:
         if output_format == "github":
             for diagnostic in diagnostics:
                 click.echo(github_annotation(diagnostic))
+            for finding in findings:
+                click.echo(github_line(finding))
         else:
             print_diagnostics(diagnostics)
+            for finding in findings:
+                click.echo(finding.format())
         errors = sum(len(r.errors) for r in results)
         warnings = len(diagnostics) - errors
         click.echo(summary(len(results), len(failed), errors, warnings), err=True)

@@ -19,6 +19,18 @@ class Position(NamedTuple):
     column: int
 
 
+class ScalarSpan(NamedTuple):
+    """Where a text value stands in the source, for locating words inside it."""
+
+    style: str | None
+    """None (plain), "'", '"', "|" or ">", as PyYAML reports it."""
+    start: int
+    """Offset in the source of the scalar's first character (its quote or indicator)."""
+    end: int
+    value: str
+    """The text as YAML read it, before the model strips it."""
+
+
 @dataclass
 class SourceMap:
     """Positions of keys and values by field path, 1-based."""
@@ -27,6 +39,10 @@ class SourceMap:
     values: dict[FieldPath, Position] = field(default_factory=dict)
     blocks: dict[FieldPath, Position] = field(default_factory=dict)
     """First content line of each literal (``|``) block, whose lines map 1:1 to the text."""
+    scalars: dict[FieldPath, ScalarSpan] = field(default_factory=dict)
+    """Each text value's span, for the writing checks (prfaqgen.lint.locate)."""
+    source: str = field(default="", repr=False)
+    """The text that was read."""
 
     def of_text_line(self, path: FieldPath, line: int | None) -> Position:
         """Line ``line`` (0-based) of the text at ``path``, exact inside a ``|`` block."""

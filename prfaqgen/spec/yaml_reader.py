@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, Position, SourceMap
+from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -185,6 +185,7 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
             start.column,
         )
     builder = _Builder(name, result.source_map)
+    result.source_map.source = text
     result.data = builder.build(root, ())
     result.diagnostics.extend(builder.diagnostics)
     return result
@@ -302,6 +303,8 @@ class _Builder:
             return None
         if node.style == "|":
             self.source_map.blocks[path] = _block_start(node)
+        span = ScalarSpan(node.style, node.start_mark.pointer, node.end_mark.pointer, node.value)
+        self.source_map.scalars[path] = span
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:

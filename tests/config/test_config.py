@@ -94,14 +94,14 @@ def test_every_key_of_the_issue_and_the_lint_table(repo: Path) -> None:
 
         [lint]
         disable = ["passive-voice"]
-        severity = {weasel-words = "error"}
+        severity = {weasel-word = "error"}
         """,
     )
     settings = settings_for(repo / "docs/prfaq/idea.yaml").settings
     assert (settings.formats, settings.paper, settings.draft_mark) == (("pdf",), "a4", False)
     assert (settings.line_numbers, settings.strict, settings.budget) == (True, True, False)
     assert settings.lint == LintConfig(
-        disable=("passive-voice",), severity={"weasel-words": "error"}
+        disable=("passive-voice",), severity={"weasel-word": "error"}
     )
 
 
@@ -167,7 +167,7 @@ def test_a_toml_syntax_error_is_located(repo: Path) -> None:
 
 
 def test_the_config_command_says_where_each_value_came_from(repo: Path) -> None:
-    config = write(repo / "prfaqgen.toml", 'paper = "a4"\n\n[lint]\ndisable = ["x"]\n')
+    config = write(repo / "prfaqgen.toml", 'paper = "a4"\n\n[lint]\ndisable = ["passive-voice"]\n')
     result = CliRunner().invoke(
         main, ["config", str(repo / "docs/prfaq/idea.yaml"), "--theme", "builtin"]
     )

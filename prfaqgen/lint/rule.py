@@ -1,0 +1,100 @@
+"""One writing check: a stable id, a default severity, why it matters, how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from prfaqgen.lint.config import LintConfig, LintSeverity
+from prfaqgen.lint.locate import Locator
+from prfaqgen.lint.text import Prose
+from prfaqgen.spec.locations import FieldPath
+from prfaqgen.spec.model import Spec
+
+if TYPE_CHECKING:
+    from prfaqgen.writers.budget import PageBudget
+
+Category = Literal["structure", "clarity", "evidence", "customer_focus"]
+CATEGORIES: tuple[Category, ...] = ("structure", "clarity", "evidence", "customer_focus")
+
+
+class Hit(NamedTuple):
+    """What a rule found: a field and a range of its text (None: the field as a whole)."""
+
+    path: FieldPath
+    start: int | None
+    end: int | None
+    message: str
+    suggestion: str = ""
+
+
+# The prose parts of the six-page body, in reading order. The appendix holds data, not
+# narrative, so only `placeholder-left` reads it.
+_PR_PROSE = ("summary", "problem", "solution", "how_it_works", "call_to_action", "about")
+_CUSTOMER = ("who", "problem", "benefit", "evidence", "experience")
+
+
+@dataclass
+class Context:
+    """What a rule may look at: the typed spec, its text with positions, the config."""
+
+    spec: Spec
+    locator: Locator
+    config: LintConfig
+    budget: PageBudget | None = None
+    _prose: dict[FieldPath, Prose] = field(default_factory=dict)
+
+    def prose(self, path: FieldPath) -> Prose | None:
+        """The text at ``path`` as YAML read it (offsets match the file), or None."""
+        if path not in self._prose:
+            text = self.locator.text(path)
+            if text is None:
+                return None
+            self._prose[path] = Prose(text)
+        return self._prose[path]
+
+    @cached_property
+    def body_paths(self) -> tuple[FieldPath, ...]:
+        """Every narrative text field of the press release and FAQ, in reading order."""
+        spec = self.spec
+        pr = spec.press_release
+        paths: list[FieldPath] = [("title",), ("press_release", "headline")]
+        if pr.subheadline:
+            paths.append(("press_release", "subheadline"))
+        for name in _PR_PROSE:
+            if getattr(pr, name) is not None:
+                paths.append(("press_release", name))
+            if name == "solution" and pr.leader_quote is not None:
+                paths.append(("press_release", "leader_quote", "text"))
+            if name == "how_it_works":
+                paths.extend(
+                    ("press_release", "customer_quotes", i, "text")
+                    for i in range(len(pr.customer_quotes))
+                )
+        for part in ("external", "internal"):
+            for i in range(len(getattr(spec.faq, part))):
+                paths.extend([("faq", part, i, "q"), ("faq", part, i, "a")])
+        if spec.customer is not None:
+            paths.extend(("customer", n) for n in _CUSTOMER if getattr(spec.customer, n))
+        paths.extend(("tenets", i) for i in range(len(spec.tenets)))
+        return tuple(p for p in paths if self.locator.text(p) is not None)
+
+    def body(self) -> Iterator[tuple[FieldPath, Prose]]:
+        for path in self.body_paths:
+            prose = self.prose(path)
+            if prose is not None:
+                yield path, prose
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A writing check. ``check`` yields hits; the engine locates and grades them."""
+
+    id: str
+    severity: LintSeverity
+    category: Category
+    rationale: str
+    fix: str
+    check: Callable[[Context], Iterable[Hit]] = field(repr=False)

@@ -1,0 +1,406 @@
+"""Rules about words and sentences: weasel and hype words, adjectives, length, voice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prfaqgen.lint.rule import Context, Hit, Rule
+from prfaqgen.lint.text import Span, find_terms, has_number
+
+WEASEL_WORDS = frozenset(
+    [
+        "significantly",
+        "substantially",
+        "considerably",
+        "various",
+        "nearly",
+        "almost",
+        "many",
+        "some",
+        "most",
+        "often",
+        "very",
+        "extremely",
+        "really",
+        "quite",
+        "fairly",
+        "arguably",
+        "basically",
+        "essentially",
+        "virtually",
+        "several",
+        "numerous",
+        "countless",
+        "generally",
+        "usually",
+        "typically",
+        "relatively",
+        "somewhat",
+        "probably",
+        "possibly",
+        "perhaps",
+        "hopefully",
+        "could",
+        "might",
+        "helps to",
+        "help to",
+        "aims to",
+        "tries to",
+        "a lot of",
+        "lots of",
+        "a number of",
+        "a variety of",
+        "a wide range of",
+        "a great deal of",
+        "in many cases",
+    ]
+)
+HYPE_WORDS = frozenset(
+    [
+        "revolutionary",
+        "revolutionize",
+        "revolutionizes",
+        "game-changing",
+        "game changer",
+        "game-changer",
+        "best-in-class",
+        "best of breed",
+        "world-class",
+        "seamless",
+        "seamlessly",
+        "cutting-edge",
+        "leading-edge",
+        "bleeding-edge",
+        "state-of-the-art",
+        "leverage",
+        "leverages",
+        "leveraging",
+        "synergy",
+        "synergies",
+        "delight",
+        "delightful",
+        "delights",
+        "groundbreaking",
+        "innovative",
+        "disruptive",
+        "disrupt",
+        "next-generation",
+        "next-gen",
+        "paradigm shift",
+        "unparalleled",
+        "unprecedented",
+        "industry-leading",
+        "market-leading",
+        "magical",
+        "amazing",
+        "awesome",
+        "incredible",
+        "transformative",
+        "supercharge",
+        "supercharges",
+        "robust",
+        "powerful",
+        "blazing",
+        "empower",
+        "empowers",
+        "empowering",
+        "frictionless",
+        "effortless",
+        "effortlessly",
+        "best-ever",
+        "ultimate",
+        "exciting",
+        "thrilled",
+        "excited",
+    ]
+)
+ADJECTIVES = frozenset(
+    [
+        "fast",
+        "faster",
+        "fastest",
+        "quick",
+        "quicker",
+        "quickly",
+        "easy",
+        "easier",
+        "easiest",
+        "easily",
+        "cheap",
+        "cheaper",
+        "cheapest",
+        "better",
+        "best",
+        "more",
+        "less",
+        "fewer",
+        "improved",
+        "improves",
+        "improve",
+        "increased",
+        "reduced",
+        "reduces",
+        "lower",
+        "higher",
+        "greater",
+        "simpler",
+        "smarter",
+        "efficient",
+        "efficiently",
+        "affordable",
+        "significant",
+        "huge",
+        "massive",
+        "dramatically",
+        "dramatic",
+    ]
+)
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|built|made|done|"
+    r"sent|paid|kept|held|told|found|given|shown|known|seen|taken|brought|bought|run|set)"
+    r"\b(?:\s+by\b)?",
+    re.IGNORECASE,
+)
+_NOT_PARTICIPLES = frozenset(
+    [
+        "open",
+        "often",
+        "even",
+        "seven",
+        "eleven",
+        "garden",
+        "kitchen",
+        "token",
+        "ten",
+        "need",
+        "used",
+        "based",
+        "interested",
+        "supported",
+        "listed",
+        "located",
+        "involved",
+        "required",
+        "committed",
+        "tied",
+        "eligible",
+        "ready",
+        "limited",
+        "focused",
+    ]
+)
+
+
+def _weasel(ctx: Context) -> Iterator[Hit]:
+    words = WEASEL_WORDS | {w.lower() for w in ctx.config.weasel_words}
+    for path, prose in ctx.body():
+        if path[-1] == "q":
+            continue  # "How often...?" asks for the figure; the answer must give it
+        questions = [q for q in prose.sentences if q.text.rstrip("*_ ").endswith("?")]
+        for span in find_terms(prose, words):
+            if _in_any(span.start, questions) or _superlative(prose.clean, span.start, span.text):
+                continue
+            yield Hit(
+                path,
+                span.start,
+                span.end,
+                f"`{span.text}` is a weasel word: it hedges instead of stating a fact",
+                "say how many, how much or how often, with a number",
+            )
+
+
+def _in_any(offset: int, spans: list[Span]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+def _superlative(text: str, start: int, word: str) -> bool:
+    """ "the most popular" ranks; only "most customers" hedges a quantity."""
+    return word.lower() == "most" and text[max(0, start - 4) : start].lower() == "the "
+
+
+_QUANTITY = frozenset(["more", "less", "fewer"])
+
+
+def _claims(text: str, span: Span) -> bool:
+    """ "more"/"less"/"fewer" claim data only in a comparison ("more visits than"),
+    not in "learn more" or "do more when..."."""
+    if span.text.lower() not in _QUANTITY:
+        return True
+    return bool(re.match(r"(?:\s+[\w'-]+){0,4}?\s+than\b", text[span.end :], re.IGNORECASE))
+
+
+def _hype(ctx: Context) -> Iterator[Hit]:
+    words = HYPE_WORDS | {w.lower() for w in ctx.config.hype_words}
+    for path, prose in ctx.body():
+        for span in find_terms(prose, words):
+            yield Hit(
+                path,
+                span.start,
+                span.end,
+                f"`{span.text}` is hype: it claims instead of showing",
+                "delete it and say what the customer can now do, with data",
+            )
+
+
+def _adjectives(ctx: Context) -> Iterator[Hit]:
+    for path, prose in ctx.body():
+        if path[-1] == "q":
+            continue  # questions ask; answers must carry the data
+        for sentence in prose.sentences:
+            if has_number(sentence.text) or sentence.text.rstrip("*_ ").endswith("?"):
+                continue
+            for span in find_terms(prose, ADJECTIVES):
+                if sentence.start <= span.start < sentence.end and _claims(prose.clean, span):
+                    yield Hit(
+                        path,
+                        span.start,
+                        span.end,
+                        f"`{span.text}` in a sentence with no number: give the figure",
+                        f"replace `{span.text}` with the figure (from 5 days to 1, 20% less)",
+                    )
+                    break
+
+
+def _jargon(ctx: Context) -> Iterator[Hit]:
+    terms = {**JARGON, **{k.lower(): v for k, v in ctx.config.banned_terms.items()}}
+    for path, prose in ctx.body():
+        for span in find_terms(prose, frozenset(terms)):
+            replacement = terms.get(" ".join(span.text.lower().split()), "")
+            yield Hit(
+                path,
+                span.start,
+                span.end,
+                f"`{span.text}` is jargon"
+                + (f": write `{replacement}`" if replacement else ": use a plain word"),
+                replacement,
+            )
+
+
+JARGON: dict[str, str] = {
+    "utilize": "use",
+    "utilizes": "uses",
+    "utilization": "use",
+    "facilitate": "help",
+    "facilitates": "helps",
+    "operationalize": "run",
+    "actionable": "useful",
+    "low-hanging fruit": "easy first step",
+    "move the needle": "change the result",
+    "circle back": "return to",
+    "best practices": "proven methods",
+    "bandwidth": "time",
+    "deep dive": "close look",
+    "ideate": "think of",
+    "holistic": "whole",
+    "value-add": "benefit",
+    "going forward": "from now on",
+    "touch base": "talk",
+    "end-to-end": "complete",
+    "best-of-breed": "best",
+    "mission-critical": "essential",
+}
+
+
+def _long_sentence(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.config.thresholds.sentence_words
+    for path, prose in ctx.body():
+        for sentence in prose.sentences:
+            count = len(prose.words_in(sentence))
+            if count > limit:
+                yield Hit(
+                    path,
+                    sentence.start,
+                    sentence.end,
+                    f"sentence has {count} words (more than {limit})",
+                    "split it in two; one idea per sentence",
+                )
+
+
+def _long_paragraph(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.config.thresholds.paragraph_words
+    for path, prose in ctx.body():
+        for paragraph in prose.paragraphs:
+            count = len(prose.words_in(paragraph))
+            if count > limit:
+                yield Hit(
+                    path,
+                    paragraph.start,
+                    paragraph.end,
+                    f"paragraph has {count} words (more than {limit})",
+                    "break it into paragraphs of one point each, or move detail to the appendix",
+                )
+
+
+def _passive(ctx: Context) -> Iterator[Hit]:
+    for path, prose in ctx.body():
+        for match in _PASSIVE.finditer(prose.clean):
+            if match.group(1).lower() in _NOT_PARTICIPLES:
+                continue
+            yield Hit(
+                path,
+                match.start(),
+                match.end(),
+                f"`{' '.join(match.group().split())}` is passive voice: who does it?",
+                "name who acts: 'Gapfill books the patient', not 'the patient is booked'",
+            )
+
+
+WORD_RULES = (
+    Rule(
+        "weasel-word",
+        "warning",
+        "clarity",
+        "Weasel words hedge a claim so that it cannot be checked.",
+        "Replace the word with the number or the fact it stands for, or delete it.",
+        _weasel,
+    ),
+    Rule(
+        "hype-word",
+        "warning",
+        "clarity",
+        "Hype claims quality instead of showing it; readers discount the whole paragraph.",
+        "Delete the word; show what the customer can now do, and by how much.",
+        _hype,
+    ),
+    Rule(
+        "adjective-without-data",
+        "warning",
+        "evidence",
+        "Data instead of adjectives: 'faster' tells the reader nothing they can check.",
+        "Put the figure in the sentence: 'from 5 days to 1', '20% less'.",
+        _adjectives,
+    ),
+    Rule(
+        "jargon",
+        "warning",
+        "clarity",
+        "Jargon and house-banned terms make the reader translate.",
+        "Use the plain word the finding suggests.",
+        _jargon,
+    ),
+    Rule(
+        "long-sentence",
+        "warning",
+        "clarity",
+        "Long sentences hide the point; the method asks for sentences under 30 words.",
+        "Split the sentence; keep one idea in each.",
+        _long_sentence,
+    ),
+    Rule(
+        "long-paragraph",
+        "warning",
+        "clarity",
+        "A long paragraph makes the reader hunt for its point.",
+        "One point per paragraph; move supporting detail into the FAQ or the appendix.",
+        _long_paragraph,
+    ),
+    Rule(
+        "passive-voice",
+        "info",
+        "clarity",
+        "Passive voice hides who acts: the customer, the product or the team.",
+        "Name the actor as the subject of the sentence.",
+        _passive,
+    ),
+)

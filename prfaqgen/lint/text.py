@@ -1,0 +1,164 @@
+"""Words, sentences and paragraphs of one prose field, with their offsets.
+
+Markdown that is not prose (link targets, code spans, URLs) is blanked out
+with spaces of the same length, so offsets still point into the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_NOT_PROSE = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|<?https?://[^\s)>]+>?|\{[^}\n]*\}")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*[A-Za-z0-9%]|[A-Za-z0-9]")
+# A sentence ends at . ! or ? followed by space and a capital, a digit, a quote or the end.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’)*_]*\s+(?=[\"“*_(\[]*[A-Z0-9$])|\n\s*\n|\n\s*(?=[-*+] |\d+\. )"
+)
+_ABBREVIATIONS = {
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "a.m.",
+    "p.m.",
+    "inc.",
+    "corp.",
+    "co.",
+    "ltd.",
+    "no.",
+    "st.",
+    "u.s.",
+    "jr.",
+    "sr.",
+}
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "half",
+        "twice",
+        "double",
+        "triple",
+        "quarter",
+        "third",
+        "dozen",
+        "percent",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the value: ``text`` starts at ``start``."""
+
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One field's text, ready for rules that look at words and sentences."""
+
+    value: str
+
+    @cached_property
+    def clean(self) -> str:
+        return _NOT_PROSE.sub(lambda m: " " * len(m.group()), self.value)
+
+    @cached_property
+    def words(self) -> tuple[Span, ...]:
+        return tuple(Span(m.start(), m.group()) for m in _WORD.finditer(self.clean))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return tuple(_split(self.clean))
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        out = []
+        for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", self.clean):
+            text = match.group()
+            if text.strip():
+                lead = len(text) - len(text.lstrip())
+                out.append(Span(match.start() + lead, text.strip()))
+        return tuple(out)
+
+    def words_in(self, span: Span) -> list[Span]:
+        return [w for w in self.words if span.start <= w.start < span.end]
+
+
+def _split(text: str) -> list[Span]:
+    out: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()]
+        last = before.split()[-1].lower() if before.split() else ""
+        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last):
+            continue
+        _add(out, text, start, match.start())
+        start = match.end()
+    _add(out, text, start, len(text))
+    return out
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Span(start + lead, piece.strip()))
+
+
+def has_number(text: str) -> bool:
+    """Digits or a number word: the mark of data instead of an adjective."""
+    if re.search(r"\d", text):
+        return True
+    return any(word in _NUMBER_WORDS for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Span]:
+    """Whole-word, case-insensitive matches of ``terms`` (which may be phrases)."""
+    if not terms:
+        return []
+    pattern = _terms_pattern(tuple(sorted(terms, key=len, reverse=True)))
+    return [Span(m.start(), m.group()) for m in pattern.finditer(prose.clean)]
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _PATTERNS.get(terms)
+    if pattern is None:
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        _PATTERNS[terms] = pattern
+    return pattern
