@@ -19,20 +19,33 @@ meta:
 press_release:
   headline: {title} cuts the wait for {thing} from 9 days to 2
   subheadline: Teams that wait for {thing} get it in 2 days instead of 9.
+  location: Lisbon
+  launch_date: 2027-03-01
   summary: |
     Today we launch {title}. Teams get {thing} in 2 days instead of 9.
   problem: |
     Teams wait 9 days for {thing}; 3 in 10 give up before it arrives.
   solution: |
     {title} sends {thing} the same day it is asked for.
+  leader_quote:
+    text: We built {title} because nobody should wait 9 days for {thing}.
+    name: Sam Lee
+    role: Head of Operations
+  how_it_works: |
+    A team asks for {thing} in one form and gets them by the end of the day.
   customer_quotes:
     - text: I got {thing} on Tuesday instead of next week.
       name: Ana Ruiz
       role: Office lead
+  call_to_action: |
+    Ask for {thing} at example.com today.
 faq:
   external:
     - q: What does {title} cost?
       a: $4 a month per team.
+  internal:
+    - q: What are the top three reasons {title} will fail?
+      a: Teams keep their old habit, the data is late, or the price is too high.
 {review}"""
 
 
