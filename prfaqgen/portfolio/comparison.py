@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
@@ -104,9 +105,34 @@ def write_comparison(doc: ComposedDocument, formats: Sequence[str]) -> dict[str,
     if "pdf" in formats:
         from prfaqgen.writers.pdf import render_pdf
 
-        out["pdf"] = render_pdf(doc).data
+        out["pdf"] = relative_links(render_pdf(doc).data, doc.base_dir)
     if "docx" in formats:
         from prfaqgen.writers.docx import render_docx
 
         out["docx"] = render_docx(doc)
     return out
+
+
+def relative_links(pdf: bytes, base_dir: Path) -> bytes:
+    """Links to the ideas' files made relative again, so the folder can move or be shared.
+
+    WeasyPrint resolves every link against the output folder (``file:///home/...``);
+    readers resolve a relative link against the PDF's own place.
+    """
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    prefix = Path(os.path.realpath(base_dir)).as_uri() + "/"
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for ref in page.get("/Annots") or []:
+            action = ref.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if isinstance(uri, str) and uri.startswith(prefix):
+                relative = unquote(uri[len(prefix) :])
+                action.get_object()[NameObject("/URI")] = TextStringObject(relative)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
