@@ -76,7 +76,7 @@ def render_spec(
     except OSError as exc:
         where = exc.filename or out
         raise RenderError(f"{where}: cannot be written ({exc.strerror or exc})") from None
-    warnings = loaded.warnings + tuple(_budget_warnings(loaded, budget))
+    warnings = loaded.warnings + doc.warnings + tuple(_budget_warnings(loaded, budget))
     return RenderResult(loaded.display_name, outputs, budget, warnings)
 
 

@@ -31,6 +31,8 @@ class Settings:
     """A folder whose templates override the theme's."""
     draft_mark: bool = True
     line_numbers: bool = False
+    faq_new_page: bool = True
+    """Start the FAQ on a new page after the press release (Working Backwards style)."""
     strict: bool = False
     budget: bool | None = None
     """Measure the six-page budget; None measures it when a PDF is written."""
@@ -57,5 +59,8 @@ class Settings:
     def render_options(self) -> RenderOptions:
         """What the writers need to know of these settings."""
         return RenderOptions(
-            paper=self.paper, draft_mark=self.draft_mark, line_numbers=self.line_numbers
+            paper=self.paper,
+            draft_mark=self.draft_mark,
+            line_numbers=self.line_numbers,
+            faq_new_page=self.faq_new_page,
         )

@@ -2,11 +2,16 @@
 
 The DOCX writer takes every style from this reference document (pandoc's
 reference-doc idea) and replaces its body, so this file is the whole look of
-the Word output: Calibri 11pt, single spacing, 14/12/11pt bold headings, no
-colour beyond black and grey, Letter paper with 1 inch margins (the writer
-sets the paper the user asks for). It starts from python-docx's default
-template, whose styles Word knows as its built-in ones, and drops what that
-template carries but a reviewer's document should not.
+the Word output, and it mirrors templates/theme/theme.css point for point:
+Calibri 11pt on 13.2pt lines, 14/13/12pt bold headings, the press-release
+title block, headline and quotations, the same paragraph spacing, no colour
+beyond black and grey, Letter paper with 1 inch margins (the writer sets the
+paper the user asks for). Change one, change the other: the DOCX must break
+pages where the PDF does (tests/e2e/test_e2e_libreoffice.py checks it).
+
+It starts from python-docx's default template, whose styles Word knows as its
+built-in ones, and drops what that template carries but a reviewer's document
+should not.
 
 Run from the repository root; the output is the same bytes on every run:
 
@@ -40,8 +45,15 @@ FIXED_DATE = datetime(1980, 1, 1)
 FONT = "Calibri"
 MONO = "Courier New"  # on every Word install; LibreOffice maps it to Liberation Mono
 BLACK = RGBColor(0x1A, 0x1A, 0x1A)
-DARK_GREY = RGBColor(0x40, 0x40, 0x40)
 _KEPT_TABLE_STYLES = ("TableNormal", "TableGrid")
+# theme.css sets line-height as a factor of the font size: 1.2 for text, 1.15
+# for headings, 1.25 for code. Word's "single" line is the font's own height
+# (1.22 em for Calibri/Carlito), which would make every page of the DOCX run a
+# few lines longer than the PDF's, so each style gets the CSS line height as
+# an exact height (the writer lets a line with a picture grow).
+CSS_LINE_HEIGHT = 1.2
+CSS_HEADING_LINE_HEIGHT = {"Title": 1.15, "Headline": 1.15, "Section Label": 1.15}
+CSS_CODE_LINE_HEIGHT = 1.25
 
 
 def build() -> Document:
@@ -55,6 +67,7 @@ def build() -> Document:
     _table_padding(document)
     _code_and_link_styles(document)
     _sync_linked_styles(document)
+    _exact_line_heights(document)
     _page(document)
     return document
 
@@ -85,19 +98,19 @@ def _text_styles(document: Document) -> None:
     styles = document.styles
     normal = _look(styles["Normal"], size=11)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.0
 
-    title = _look(styles["Title"], size=20, bold=True, color=BLACK)
+    title = _look(styles["Title"], size=14, bold=True, color=BLACK)
     _drop_ppr(title, "w:pBdr", "w:contextualSpacing")
-    _spacing(title, before=0, after=4)
+    _spacing(title, before=0, after=2)
     subtitle = _look(styles["Subtitle"], size=12, italic=True, color=RGBColor(0x33, 0x33, 0x33))
     _drop_ppr(subtitle, "w:numPr")
+    subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(subtitle, before=0, after=12)
 
     for level, size, before, after, color in (
         (1, 14, 16, 6, BLACK),
-        (2, 13, 14, 4, BLACK),
-        (3, 12, 10, 3, DARK_GREY),
+        (2, 13, 14, 5, BLACK),
+        (3, 12, 10, 4, BLACK),
     ):
         heading = _look(styles[f"Heading {level}"], size=size, bold=True, color=color)
         _spacing(heading, before=before, after=after)
@@ -113,17 +126,61 @@ def _text_styles(document: Document) -> None:
         part = _look(styles[name], size=8.5, color=RGBColor(0x66, 0x66, 0x66))
         part.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    _press_release_styles(document)
+    _definition_styles(document)
+
     compact = _new(document, "Compact", WD_STYLE_TYPE.PARAGRAPH)  # table cells
     _look(compact, size=10)
     _spacing(compact, before=0, after=0)
+
+
+def _press_release_styles(document: Document) -> None:
+    """The title block, the section label, the headline and quotations (theme.css)."""
+    styles = document.styles
+    info = _new(document, "Document Info", WD_STYLE_TYPE.PARAGRAPH)
+    _look(info, size=9, color=RGBColor(0x44, 0x44, 0x44))
+    _spacing(info, before=0, after=2)
+
+    label = _new(document, "Section Label", WD_STYLE_TYPE.PARAGRAPH)
+    label.base_style = styles["Heading 1"]
+    _look(label, size=10, bold=True, color=RGBColor(0x55, 0x55, 0x55))
+    label.font.all_caps = True
+    insert_ordered(label.element.get_or_add_rPr(), element("w:spacing", val="16"))
+    _spacing(label, before=12, after=6)
+
+    headline = _new(document, "Headline", WD_STYLE_TYPE.PARAGRAPH)
+    headline.base_style = styles["Heading 2"]
+    _look(headline, size=17, bold=True, color=RGBColor(0, 0, 0))
+    headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _spacing(headline, before=0, after=6)
+
+    quotation = _new(document, "Quotation", WD_STYLE_TYPE.PARAGRAPH)
+    quotation.paragraph_format.left_indent = Inches(0.25)
+    _spacing(quotation, before=0, after=3)
+    attribution = _new(document, "Attribution", WD_STYLE_TYPE.PARAGRAPH)
+    attribution.base_style = quotation
+    _look(attribution, size=11, color=RGBColor(0x33, 0x33, 0x33))
+    _spacing(attribution, before=0, after=8)
+
+
+def _definition_styles(document: Document) -> None:
+    """<dt> and <dd>: a bold term, its description indented below it."""
+    term = _new(document, "Definition Term", WD_STYLE_TYPE.PARAGRAPH)
+    _look(term, size=11, bold=True)
+    _spacing(term, before=0, after=0)
+    term.paragraph_format.keep_with_next = True
+    definition = _new(document, "Definition", WD_STYLE_TYPE.PARAGRAPH)
+    definition.paragraph_format.left_indent = Pt(30)
+    _spacing(definition, before=0, after=6)
 
 
 def _code_and_link_styles(document: Document) -> None:
     source = _new(document, "Source Code", WD_STYLE_TYPE.PARAGRAPH)
     _look(source, font=MONO, size=9)
     source.paragraph_format.left_indent = source.paragraph_format.right_indent = Pt(6)
-    _spacing(source, before=0, after=6)
-    insert_ordered(source.element.get_or_add_pPr(), element("w:contextualSpacing"))
+    # One paragraph per line: no space between lines; the writer puts the
+    # block's 6pt after its last line, so two blocks never touch.
+    _spacing(source, before=0, after=0)
     _border(source, ("top", "left", "bottom", "right"), size=4, space=4)
 
     code = _new(document, "Code", WD_STYLE_TYPE.CHARACTER)
@@ -162,7 +219,8 @@ def _list_bullets(document: Document) -> None:
 
 
 def _list_spacing(document: Document) -> None:
-    """3pt after every item at every level, so nested items are spaced like their parents.
+    """3pt after every item at every level, so nested items are spaced like their parents;
+    each level indented 0.3in more, as theme.css indents ``ul`` and ``ol``.
 
     The template's "no space between paragraphs of the same style" left gaps
     only where the level changes.
@@ -171,7 +229,21 @@ def _list_spacing(document: Document) -> None:
         for suffix in ("", " 2", " 3"):
             style = document.styles[kind + suffix]
             _drop_ppr(style, "w:contextualSpacing")
-            _spacing(style, before=0, after=3)
+            _spacing(style, before=0, after=2)
+            level = int(suffix or 1)
+            if kind == "List Continue":
+                style.paragraph_format.left_indent = Inches(0.3 * level)
+    numbering = document.part.numbering_part.element
+    for lvl in numbering.xpath("w:abstractNum/w:lvl[w:pStyle]"):
+        name = lvl.find(qn("w:pStyle")).get(qn("w:val"))
+        level = int(name[-1]) if name[-1].isdigit() else 1
+        ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        left = str(round(1440 * 0.3 * level))
+        if ind is not None:
+            ind.set(qn("w:left"), left)
+            ind.set(qn("w:hanging"), "216")
+        for tab in lvl.iter(qn("w:tab")):
+            tab.set(qn("w:pos"), left)
 
 
 def _table_padding(document: Document) -> None:
@@ -229,6 +301,33 @@ def _set_font(rpr: OxmlElement, font: str) -> None:
 def _spacing(style: BaseStyle, *, before: float, after: float) -> None:
     style.paragraph_format.space_before = Pt(before)
     style.paragraph_format.space_after = Pt(after)
+
+
+def _exact_line_heights(document: Document) -> None:
+    """Every paragraph style's line height as theme.css computes it for its font size."""
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        name = style.name
+        if name.startswith("Heading") or name in CSS_HEADING_LINE_HEIGHT:
+            factor = CSS_HEADING_LINE_HEIGHT.get(name, 1.15)
+        elif name == "Source Code":
+            factor = CSS_CODE_LINE_HEIGHT
+        else:
+            factor = CSS_LINE_HEIGHT
+        spacing = style.element.get_or_add_pPr().get_or_add_spacing()
+        spacing.set(qn("w:line"), str(round(_font_size(style) * factor * 20)))
+        spacing.set(qn("w:lineRule"), "exact")
+
+
+def _font_size(style: BaseStyle) -> float:
+    """The style's font size in points, from the style or the styles it is based on."""
+    current = style
+    while current is not None:
+        if current.font.size is not None:
+            return current.font.size.pt
+        current = current.base_style
+    return 11.0
 
 
 def _drop_ppr(style: BaseStyle, *tags: str) -> None:

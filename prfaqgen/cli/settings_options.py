@@ -173,6 +173,7 @@ def render_flags(command: F) -> F:
         strict: bool,
         draft_mark: bool,
         line_numbers: bool,
+        faq_new_page: bool,
         templates: Path | None,
         **kwargs: Any,
     ) -> Any:
@@ -183,6 +184,7 @@ def render_flags(command: F) -> F:
             templates=templates,
             draft_mark=draft_mark,
             line_numbers=line_numbers,
+            faq_new_page=faq_new_page,
             strict=strict,
         )
         flags = RenderFlags(changes, json_report="json" in formats)
@@ -216,6 +218,12 @@ def render_flags(command: F) -> F:
         ),
         click.option(
             "--line-numbers/--no-line-numbers", help="Number the lines, for reviewers' comments."
+        ),
+        click.option(
+            "--faq-new-page/--faq-same-page",
+            default=True,
+            help="Start the FAQ on a new page after the press release (the default), "
+            "or right below it.",
         ),
         click.option(
             "--templates",

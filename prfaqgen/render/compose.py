@@ -7,13 +7,17 @@ from collections.abc import Callable
 from datetime import datetime, time, timezone
 from pathlib import Path
 
+from markupsafe import Markup
+
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import SpecError
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.markdown import MarkdownRenderer
+from prfaqgen.render.markup_scan import scan_templates
 from prfaqgen.render.resources import check_images
 from prfaqgen.render.templating import make_environment, render_template
+from prfaqgen.render.typography import smart_text
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
 
@@ -46,6 +50,10 @@ def compose(
     env.filters["markdown"] = markdown.block
     env.filters["inline"] = markdown.inline
     env.filters["plain"] = markdown.plain
+    env.filters["quotation"] = markdown.quotation
+    # Plain fields printed with {{ }} (title, names, roles) get the typography
+    # the Markdown fields get; Markup (already rendered HTML) is left alone.
+    env.finalize = typographic
     source_date = source_date_for(loaded)
     html = render_template(
         env,
@@ -57,6 +65,7 @@ def compose(
             "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         },
     )
+    warnings = tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
     spec_root = Path(os.path.realpath(loaded.path.parent))
     roots = (spec_root, Path(os.path.realpath(theme.stylesheet.parent)), *theme.roots)
     return ComposedDocument(
@@ -66,7 +75,15 @@ def compose(
         options=options,
         source_date=source_date,
         resource_roots=tuple(dict.fromkeys(roots)),
+        warnings=warnings,
     )
+
+
+def typographic(value: object) -> object:
+    """A template value with typographic quotes and dashes, if it is plain text."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return smart_text(value)
+    return value
 
 
 def find_theme(templates: Path | None) -> Theme:

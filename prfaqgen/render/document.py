@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
+
+from prfaqgen.diagnostics import Diagnostic
 
 Paper = Literal["letter", "a4"]
 
@@ -17,6 +21,8 @@ class RenderOptions:
     paper: Paper = "letter"
     draft_mark: bool = True
     line_numbers: bool = False
+    faq_new_page: bool = True
+    """Start the FAQ on a new page: the press release is a page of its own."""
 
 
 @dataclass(frozen=True)
@@ -57,3 +63,12 @@ class ComposedDocument:
     options: RenderOptions = field(default_factory=RenderOptions)
     source_date: datetime = datetime(1980, 1, 1)
     resource_roots: tuple[Path, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    """Template markup outside the HTML vocabulary (prfaqgen.render.vocabulary)."""
+
+    @cached_property
+    def tree(self) -> ET.Element:
+        """``html`` parsed once, by the HTML5 parser WeasyPrint uses, for every writer."""
+        from prfaqgen.render.html_tree import parse_html
+
+        return parse_html(self.html)

@@ -13,6 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from prfaqgen.render.typography import enable_typography
+
 # Prose headings sit below the document's own h1/h2 sections and question h3s.
 HEADING_OFFSET = 2
 
@@ -35,7 +37,7 @@ class MarkdownRenderer:
     """Renders prose fields to HTML for the templates' ``markdown`` and ``inline`` filters."""
 
     def __init__(self, images: Mapping[str, str]) -> None:
-        self._md = new_parser()
+        self._md = enable_typography(new_parser())
         # markdown-it binds each rule to its renderer with __get__, which a bound
         # method ignores: rules must be plain functions taking the renderer first.
         self._md.add_render_rule("image", _image_rule(images))
@@ -47,6 +49,24 @@ class MarkdownRenderer:
         tokens = self._md.parse(text)
         if lead:
             tokens = _with_lead(tokens, lead)
+        return Markup(self._md.renderer.render(tokens, self._md.options, {}))
+
+    def quotation(self, text: str) -> Markup:
+        """A quoted person's words: a prose field inside typographic quotation marks.
+
+        “ opens the first paragraph and ” closes the last one, so a quote of
+        several paragraphs reads as one quotation; a block that is not a
+        paragraph (a list, say) is left as it is.
+        """
+        tokens = self._md.parse(text)
+        inlines = [
+            tokens[i + 1]
+            for i, t in enumerate(tokens[:-1])
+            if t.type == "paragraph_open" and tokens[i + 1].type == "inline"
+        ]
+        if inlines:
+            _add_text(inlines[0], "\u201c", at_start=True)
+            _add_text(inlines[-1], "\u201d", at_start=False)
         return Markup(self._md.renderer.render(tokens, self._md.options, {}))
 
     def inline(self, text: str) -> Markup:
@@ -80,6 +100,13 @@ def _heading_rule(renderer: Any, tokens: list[Token], idx: int, options: Any, en
     token = tokens[idx]
     level = min(int(token.tag[1]) + HEADING_OFFSET, 6)
     return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+
+
+def _add_text(inline: Token, text: str, *, at_start: bool) -> None:
+    """Put ``text`` before the first or after the last child of an inline token."""
+    token = Token("text", "", 0, content=text)
+    children = list(inline.children or [])
+    inline.children = [token, *children] if at_start else [*children, token]
 
 
 def _with_lead(tokens: list[Token], lead: str) -> list[Token]:

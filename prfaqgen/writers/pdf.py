@@ -37,6 +37,7 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
+from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless
@@ -77,7 +78,7 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
         try:
             font_config = FontConfiguration()
             stylesheets = _stylesheets(doc, fetcher, font_config)
-            html = HTML(string=doc.html, base_url=_directory_url(doc.base_dir), url_fetcher=fetcher)
+            html = html_from_tree(doc.tree, _directory_url(doc.base_dir), fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
             if doc.options.line_numbers:

@@ -4,4 +4,4 @@ The helpers and fixtures live in ``e2e_helpers.py`` (this folder), shared with
 tests/render and tests/golden, whose conftest files import them the same way.
 """
 
-from e2e_helpers import example, example_variant, minimal, server, showcase  # noqa: F401
+from e2e_helpers import example, example_variant, minimal, press, server, showcase  # noqa: F401

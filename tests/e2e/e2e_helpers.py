@@ -37,11 +37,14 @@ from lxml import etree, html
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+from prfaqgen.render.typography import smart_text
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "specs" / "example.yaml"
 SPECS = Path(__file__).resolve().parent / "specs"
 SHOWCASE = SPECS / "showcase.yaml"
 MINIMAL = SPECS / "minimal.yaml"
+PRESS = SPECS / "press.yaml"
 CORPUS = Path("/work/shared/corpus/specs")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -172,16 +175,21 @@ _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def plain(markdown: str) -> str:
-    """A Markdown field as the plain text a reader sees (syntax stripped)."""
+    """A Markdown field as the plain text a reader sees (syntax stripped, typographic
+    quotes and dashes as the documents print them)."""
     rendered = _MD.render(markdown)
     if not rendered.strip():
         return ""
-    return normalise(html.fragment_fromstring(rendered, create_parent="div").text_content())
+    return smart_text(
+        normalise(html.fragment_fromstring(rendered, create_parent="div").text_content())
+    )
 
 
 def plain_inline(markdown: str) -> str:
-    return normalise(
-        html.fragment_fromstring(_MD.renderInline(markdown), create_parent="div").text_content()
+    return smart_text(
+        normalise(
+            html.fragment_fromstring(_MD.renderInline(markdown), create_parent="div").text_content()
+        )
     )
 
 
@@ -216,7 +224,7 @@ def running_header(spec: dict[str, Any]) -> str:
     parts.append(str(meta.get("status", "draft")).capitalize())
     if meta.get("confidentiality"):
         parts.append(meta["confidentiality"])
-    return " · ".join(parts)
+    return smart_text(" · ".join(parts))
 
 
 def load_yaml(path: Path) -> dict[str, Any]:
@@ -269,7 +277,7 @@ def field_phrases(spec: dict[str, Any]) -> list[str]:
     for entry in spec.get("appendix", []):
         out.append(plain_inline(entry["title"]))
         out.append(phrase(entry["body"]))
-    return out
+    return [smart_text(p) for p in out]
 
 
 # --------------------------------------------------------------------------- PDF
@@ -414,8 +422,11 @@ def styled(document: DocxDocument) -> list[tuple[str, str]]:
     return [(p.style.name, p.text) for p in docx_paragraphs(document) if p.text.strip()]
 
 
+HEADING_STYLES = ("Title", "Section Label", "Headline")
+
+
 def headings(document: DocxDocument) -> list[tuple[str, str]]:
-    return [(s, t) for s, t in styled(document) if s.startswith("Heading") or s == "Title"]
+    return [(s, t) for s, t in styled(document) if s.startswith("Heading") or s in HEADING_STYLES]
 
 
 def has_watermark(rendered: Rendered) -> bool:
@@ -460,6 +471,12 @@ def showcase(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 def minimal(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     """The smallest valid spec, status final: no optional part, no DRAFT mark."""
     return render_cached(tmp_path_factory, MINIMAL)
+
+
+@pytest.fixture(scope="session")
+def press(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """Three customer quotes, typography to do, quotes and code blocks side by side."""
+    return render_cached(tmp_path_factory, PRESS)
 
 
 class CountingHandler(http.server.BaseHTTPRequestHandler):

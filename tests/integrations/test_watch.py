@@ -76,7 +76,8 @@ def test_watch_renders_on_save_keeps_the_last_good_output_and_exits_0(tmp_path: 
     watcher = Watcher(tmp_path, "idea.yaml", "-o", "out", "--format", "pdf")
     try:
         first = watcher.wait_for("out/idea.pdf")[-1]
-        assert "(1 pages, " in first and first.split(" ")[0].count(":") == 2  # HH:MM:SS
+        # Two pages: the FAQ starts on a page of its own.
+        assert "(2 pages, " in first and first.split(" ")[0].count(":") == 2  # HH:MM:SS
         assert "Acme launches Ledger" in headline(pdf)
 
         spec.write_text(spec.read_text().replace("Acme launches Ledger", "Acme ships Ledger 2"))

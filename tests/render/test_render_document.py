@@ -37,6 +37,8 @@ from e2e_helpers import (
     text_runs,
 )
 
+from prfaqgen.render.typography import smart_text
+
 pytestmark = pytest.mark.slow
 
 LETTER = (612.0, 792.0)
@@ -84,20 +86,22 @@ def test_header_block_opens_both_documents(example: Rendered) -> None:
         "Version: 0.4 · Status: Draft"
     )
     reviewers = "Reviewers: Tom Becker, Aiko Tanaka, Priya Natarajan"
+    # A compact title block: the title, then one line of facts; the PDF sets the
+    # section label in capitals (CSS), the DOCX with Word's All caps.
     assert pdf_body_text(example, example_spec()).startswith(
-        f"Gapfill {meta_line} {reviewers} Press release"
+        f"Gapfill {meta_line} · {reviewers} PRESS RELEASE"
     )
     first = styled(example.docx)[:4]
     assert first == [
         ("Title", "Gapfill"),
-        ("Normal", meta_line),
-        ("Normal", reviewers),
-        ("Heading 1", "Press release"),
+        ("Document Info", f"{meta_line} · {reviewers}"),
+        ("Section Label", "Press release"),
+        ("Headline", example.docx.paragraphs[3].text),
     ]
 
 
 def test_summary_opens_with_the_dateline(example: Rendered) -> None:
-    dateline = "Portland, Oregon (Business Wire) - April 13, 2027 -"
+    dateline = "Portland, Oregon (Business Wire) \u2013 April 13, 2027 \u2013"
     opening = f"{dateline} Northfork Clinic Software today launched Gapfill"
     assert opening in pdf_body_text(example, example_spec())
     (summary,) = [p for p in example.docx.paragraphs if p.text.startswith(dateline)]
@@ -133,6 +137,12 @@ def test_sections_come_in_canonical_order_in_the_docx(example: Rendered) -> None
     levels = {0: "Heading 1", 1: "Heading 2", 2: "Heading 3"}
     expected = [("Title", "Gapfill")]
     for depth, title in expected_outline(example_spec()):
+        if title == "Press release":
+            expected.append(("Section Label", title))
+            continue
+        if depth == 1 and not expected[-1][0].startswith("Heading"):
+            expected.append(("Headline", title))
+            continue
         if title == "Frequently asked questions":
             expected.append(("Heading 3", "About"))  # the press release's last part
         expected.append((levels[depth], title))
@@ -224,8 +234,8 @@ def test_absent_optional_parts_leave_no_heading(minimal: Rendered) -> None:
     ]
     assert headings(minimal.docx) == [
         ("Title", "Ledger"),
-        ("Heading 1", "Press release"),
-        ("Heading 2", "Acme launches Ledger"),
+        ("Section Label", "Press release"),
+        ("Headline", "Acme launches Ledger"),
         ("Heading 1", "Frequently asked questions"),
         ("Heading 2", "Customer questions"),
         ("Heading 3", "Q1. How much does it cost?"),
@@ -238,7 +248,11 @@ def test_absent_optional_parts_leave_no_heading(minimal: Rendered) -> None:
     # No empty paragraphs stand in for the missing parts either.
     assert all(p.text.strip() for p in docx_paragraphs(minimal.docx))
     assert "Team:" not in docx_text(minimal.docx) and "Reviewers:" not in docx_text(minimal.docx)
-    assert len(minimal.pdf.pages) == 1
+    # The FAQ starts on a page of its own, after the press release.
+    assert len(minimal.pdf.pages) == 2
+    assert minimal.pages[1].lstrip().startswith("Frequently asked questions") or (
+        "Frequently asked questions" not in minimal.pages[0]
+    )
     assert pdf_body_text(minimal, spec).endswith("Q1. How much does it cost? Ten dollars a month.")
 
 
@@ -309,7 +323,7 @@ def test_docx_normal_style_names_calibri(example: Rendered) -> None:
 def test_every_pdf_page_has_the_running_header_and_page_x_of_y(example: Rendered) -> None:
     header = running_header(example_spec())
     assert header == (
-        "Gapfill · Version 0.4 · November 22, 2026 · Draft · Confidential - internal use only"
+        "Gapfill · Version 0.4 · November 22, 2026 · Draft · Confidential \u2013 internal use only"
     )
     count = len(example.pages)
     for number, text in enumerate(example.pages, 1):
@@ -397,7 +411,7 @@ def test_pdf_metadata_comes_from_the_spec(example: Rendered) -> None:
     info = example.pdf.metadata
     assert info.title == "Gapfill"
     assert info.author == "Marisol Vega"
-    assert info.subject == spec["press_release"]["headline"]
+    assert info.subject == smart_text(spec["press_release"]["headline"])
     assert info["/Keywords"] == "healthcare, scheduling, small-business"
     assert info["/CreationDate"] == info["/ModDate"] == "D:20261122000000Z"
     assert info.creation_date == datetime(2026, 11, 22, tzinfo=timezone.utc)
@@ -416,7 +430,8 @@ def test_pdf_has_a_bookmark_for_every_section_and_question(example: Rendered) ->
         for item in flatten(example.pdf.outline)
     }
     for title, page in pages.items():
-        assert normalise_lines(title) in normalise_lines(example.pages[page]), title
+        # (case aside: the press release label is set in capitals)
+        assert normalise_lines(title).lower() in normalise_lines(example.pages[page]).lower()
 
 
 def flatten(entries: list[Any]) -> list[Any]:
@@ -453,7 +468,11 @@ def test_docx_uses_real_word_styles(example: Rendered) -> None:
         "Heading 1",
         "Heading 2",
         "Heading 3",
-        "Quote",
+        "Section Label",
+        "Headline",
+        "Document Info",
+        "Quotation",
+        "Attribution",
         "List Bullet",
         "List Number",
         "Normal",
@@ -479,7 +498,7 @@ def test_docx_core_properties_come_from_the_spec(example: Rendered) -> None:
     spec = example_spec()
     assert props.title == "Gapfill"
     assert props.author == props.last_modified_by == "Marisol Vega"
-    assert props.subject == spec["press_release"]["headline"]
+    assert props.subject == smart_text(spec["press_release"]["headline"])
     assert props.keywords == "healthcare, scheduling, small-business"
     meta_date = datetime(2026, 11, 22, tzinfo=timezone.utc)
     assert props.created == props.modified == meta_date

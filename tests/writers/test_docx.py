@@ -136,8 +136,8 @@ def test_blocks_get_the_named_styles(document: Document) -> None:
         "ledgerly import --bank chase": "Source Code",
         "A paragraph in a style chosen by the template.": "Intense Quote",
         "An element outside the vocabulary.": "Normal",
-        "TAM": "Normal",
-        "Total addressable market.": "Normal",
+        "TAM": "Definition Term",
+        "Total addressable market.": "Definition",
     }
     assert {text: styles.get(text) for text in expected} == expected
 
@@ -397,7 +397,8 @@ def test_images_outside_the_resource_roots_are_refused(assets: Path, tmp_path: P
         link.symlink_to(outside)
     for src in (
         "https://example.com/chart.png",
-        "data:image/png;base64,iVBORw0KGgo=",
+        "data:image/png;base64,iVBORw0KGgo=",  # a truncated PNG
+        "data:text/html,<b>x</b>",
         "chart.png",
         outside.as_uri(),
         link.as_uri(),  # inside by name, outside once resolved

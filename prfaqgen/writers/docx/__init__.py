@@ -3,15 +3,14 @@
 The HTML is walked once and written as paragraphs, runs and tables in the
 named styles of the theme's reference document (pandoc's reference-doc idea),
 so the look is the reference document's and the structure the template's.
-The vocabulary it understands is the one of docs/templates.md.
+The vocabulary it understands is prfaqgen.render.vocabulary (docs/templates.md);
+the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 """
 
 from __future__ import annotations
 
 import zipfile
 
-import lxml.etree
-import lxml.html
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
@@ -19,6 +18,7 @@ from docx.oxml.ns import qn
 
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
+from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
@@ -39,10 +39,7 @@ def render_docx(doc: ComposedDocument) -> bytes:
     document = _open_reference(doc)
     if doc.theme.docx_font:
         use_theme_font(document, doc.theme.docx_font)
-    try:
-        root = lxml.html.document_fromstring(doc.html)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise RenderError(f"the composed HTML cannot be parsed: {exc}") from exc
+    root = to_lxml(doc.tree)
     metadata = read_metadata(root)
     body_xml = document.element.body
     for child in list(body_xml):

@@ -7,36 +7,44 @@ instead of silently losing words.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
-from docx.styles.style import BaseStyle
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Inches, Length, Pt
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
 
+from prfaqgen.render.vocabulary import (
+    CLASS_STYLES,
+    CONTAINERS,
+    HEADING_STYLES,
+    PAGE_PARTS,
+    QUOTE_CLASS_STYLES,
+    SKIPPED,
+)
 from prfaqgen.writers.docx.context import Context, Pending
-from prfaqgen.writers.docx.inline import PHRASING, SKIPPED, InlineWriter, Node, field_of
-from prfaqgen.writers.docx.ooxml import bottom_border
-from prfaqgen.writers.docx.tables import cell_alignment, finish_rows, layout
+from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
+from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered
+from prfaqgen.writers.docx.tables import cell_alignment, column_widths, layout, table_xml
 
 Container = Document | BlockItemContainer  # the body, a table cell, a header or footer
 
-HEADINGS = {
-    "h1": "Heading 1",
-    "h2": "Heading 2",
-    "h3": "Heading 3",
-    "h4": "Heading 3",
-    "h5": "Heading 3",
-    "h6": "Heading 3",
-}
-CONTAINERS = frozenset({"section", "div", "header", "article", "footer"})
-_P_CLASSES = {"title": "Title", "subtitle": "Subtitle"}
-
-# Written by page.py into the section's header and footer, not the body.
-PAGE_PARTS = frozenset({"running-header", "running-footer", "draft-mark"})
+# The theme's margin below a table (theme.css `table { margin-bottom }`).
+TABLE_SPACE_AFTER = Pt(8)
+# The margin below a list (`ul, ol { margin-bottom }`), more than its items' own.
+LIST_SPACE_AFTER = Pt(6)
+# List levels step in by 0.3in (theme.css `ul, ol { padding-left }`).
+LIST_INDENT = Inches(0.3)
+# The margin below a code block (theme.css `pre { margin-bottom }`).
+CODE_SPACE_AFTER = Pt(6)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Scope:
     base: str = "Normal"  # style of plain paragraphs (Quote inside a blockquote, ...)
     level: int = 0  # list nesting depth
     bold: bool = False  # inside a table header cell
+    variant: bool = False  # the second of two bordered blocks in a row: a distinct border
+    quote: str | None = None  # the style of the blockquote around (its rule and indent)
 
 
 def child_nodes(el: HtmlElement) -> list[Node]:
@@ -127,17 +137,23 @@ class BlockWriter:
             self.pending.page_break = True
         own = el.get("data-docx-style")
         tag = el.tag
-        if tag in HEADINGS:
-            self._inline_paragraph(child_nodes(el), own or HEADINGS[tag], scope)
+        named = next((CLASS_STYLES[c] for c in el.classes if c in CLASS_STYLES), None)
+        if tag in HEADING_STYLES:
+            self._inline_paragraph(child_nodes(el), own or named or HEADING_STYLES[tag], scope)
         elif tag == "p":
-            named = next((_P_CLASSES[c] for c in el.classes if c in _P_CLASSES), None)
             self._inline_paragraph(child_nodes(el), own or named or scope.base, scope)
         elif tag == "blockquote":
-            self.write_children(el, replace(scope, base=own or "Quote"))
+            quoted = next(
+                (QUOTE_CLASS_STYLES[c] for c in el.classes if c in QUOTE_CLASS_STYLES), None
+            )
+            style = own or quoted or "Quote"
+            self.write_children(el, replace(scope, base=style, variant=self._flip(), quote=style))
         elif tag in ("ul", "ol"):
             self._list(el, own, scope)
+        elif tag == "dl":
+            self._definitions(el, scope)
         elif tag == "pre":
-            self._pre(el, own or "Source Code")
+            self._pre(el, own or "Source Code", self._flip())
         elif tag == "table":
             self._table(el, own or "Table Grid", scope)
         elif tag == "hr":
@@ -147,7 +163,12 @@ class BlockWriter:
         else:
             self._inline_paragraph(child_nodes(el), own or scope.base, scope)
 
-    def _paragraph(self, style: str | BaseStyle) -> Paragraph:
+    def _flip(self) -> bool:
+        """The border variant of the next bordered block (alternating)."""
+        self.ctx.border_variant = not self.ctx.border_variant
+        return self.ctx.border_variant
+
+    def _paragraph(self, style: str | ParagraphStyle, scope: Scope | None = None) -> Paragraph:
         if isinstance(style, str):
             style = self.ctx.styles.paragraph(style)
         if self._reuse is not None:
@@ -156,12 +177,39 @@ class BlockWriter:
         else:
             paragraph = self.container.add_paragraph(style=style)
         self.pending.apply(paragraph, self.ctx)
+        if scope is not None and scope.quote is not None and style.name != scope.quote:
+            # A list or heading inside a quote: inside its rule and indent.
+            quote = self.ctx.styles.paragraph(scope.quote)
+            _inside_quote(paragraph, quote, scope.level)
+            if scope.variant or _border_of(quote) is not None:
+                _copy_border(paragraph, quote, nudge=scope.variant)
+        elif scope is not None and scope.variant:
+            _copy_border(paragraph, style, nudge=True)
         return paragraph
 
     def _inline_paragraph(self, nodes: Sequence[Node], style_name: str, scope: Scope) -> None:
         if _has_content(nodes):
-            paragraph = self._paragraph(style_name)
-            InlineWriter(self.ctx, paragraph, bold=scope.bold).write(nodes)
+            paragraph = self._paragraph(style_name, scope)
+            italic = self._quote_italic(paragraph, scope)
+            InlineWriter(self.ctx, paragraph, bold=scope.bold, italic=italic).write(nodes)
+
+    def _quote_italic(self, paragraph: Paragraph, scope: Scope) -> bool:
+        """A list item or heading inside an italic quote is italic like the quote."""
+        if scope.quote is None or paragraph.style is None or paragraph.style.name == scope.quote:
+            return False
+        return bool(self.ctx.styles.paragraph(scope.quote).font.italic)
+
+    def _definitions(self, dl: HtmlElement, scope: Scope) -> None:
+        """``<dt>`` as a bold term, ``<dd>`` as an indented description."""
+        for node in child_nodes(dl):
+            if isinstance(node, str) or node.tag not in ("dt", "dd"):
+                self._write_nodes([node], scope)
+                continue
+            if node.get("id"):
+                self.pending.ids.append(node.get("id"))
+            own = node.get("data-docx-style")
+            style = own or ("Definition Term" if node.tag == "dt" else "Definition")
+            self._write_nodes(child_nodes(node), replace(scope, base=style))
 
     def _list(self, el: HtmlElement, own: str | None, scope: Scope) -> None:
         """List items; each <ol> gets its own numbering so that it starts afresh."""
@@ -176,11 +224,13 @@ class BlockWriter:
                 self._item(node, style, numbering, inner)
             else:
                 self._write_nodes([node], inner)
+        if scope.level == 0:
+            self.pending.space_before = LIST_SPACE_AFTER
 
     def _item(
         self,
         li: HtmlElement,
-        style: BaseStyle,
+        style: ParagraphStyle,
         numbering: tuple[int, int] | None,
         inner: Scope,
     ) -> None:
@@ -202,54 +252,123 @@ class BlockWriter:
             if first.get("id"):
                 self.pending.ids.append(first.get("id"))
             lead, rest = child_nodes(first), rest[1:]
-        paragraph = self._paragraph(li.get("data-docx-style") or style)
+        paragraph = self._paragraph(li.get("data-docx-style") or style, inner)
         if numbering is not None:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
             num_pr.get_or_add_numId().val = numbering[0]
-        InlineWriter(self.ctx, paragraph, bold=inner.bold).write(lead)
+        italic = self._quote_italic(paragraph, inner)
+        InlineWriter(self.ctx, paragraph, bold=inner.bold, italic=italic).write(lead)
         self._write_nodes(rest, inner)
 
-    def _pre(self, el: HtmlElement, style_name: str) -> None:
-        """One paragraph per line, spaces and tabs kept."""
+    def _pre(self, el: HtmlElement, style_name: str, variant: bool) -> None:
+        """One paragraph per line, spaces and tabs kept; one box per block."""
         text = el.text_content()
         if text.startswith("\n"):
             text = text[1:]
+        paragraph = None
         for line in text.splitlines() or [""]:
-            paragraph = self._paragraph(style_name)
+            paragraph = self._paragraph(style_name, Scope(variant=variant))
             if line:
                 paragraph.add_run(line)
+        if paragraph is not None:
+            paragraph.paragraph_format.space_after = CODE_SPACE_AFTER
 
     def _table(self, el: HtmlElement, style_name: str, scope: Scope) -> None:
+        """The table in one pass over its cells (linear in rows x columns)."""
         grid = layout(el)
         for caption in grid.captions:
             self._inline_paragraph(child_nodes(caption), scope.base, scope)
         if grid.cells:
-            table = self._new_table(grid.rows, grid.cols)
-            table.style = self.ctx.styles.table(style_name)
+            style = self.ctx.styles.table(style_name)
+            indent = self._indent(scope)
+            available = Length(self._available_width() - indent).twips
+            widths = column_widths(grid, el, available)
+            tbl, placed = table_xml(grid, widths, style.style_id, Length(indent).twips)
+            assert isinstance(tbl, CT_Tbl)
+            self._insert_table(tbl)
+            table = Table(tbl, self.container)
             compact = self.ctx.styles.paragraph("Compact")
-            for p in table._tbl.xpath("./w:tr/w:tc/w:p"):
+            for p in tbl.xpath("./w:tr/w:tc/w:p"):
                 Paragraph(p, table).style = compact
-            for index, placed in enumerate(grid.cells):
-                cell = table.cell(placed.row, placed.col)
-                if placed.rows > 1 or placed.cols > 1:
-                    end = table.cell(placed.row + placed.rows - 1, placed.col + placed.cols - 1)
-                    cell = cell.merge(end)
+            for index, (cell, tc) in enumerate(placed):
+                word_cell = _Cell(tc, table)
                 # The first cell's first paragraph takes the table's page break and ids.
                 pending = self.pending if index == 0 else None
-                writer = BlockWriter(self.ctx, cell, pending, reuse=cell.paragraphs[0])
-                base = placed.element.get("data-docx-style") or "Compact"
-                writer.write_children(placed.element, Scope(base, bold=placed.is_header))
-                align = cell_alignment(placed.element)
-                for paragraph in cell.paragraphs if align is not None else ():
+                writer = BlockWriter(self.ctx, word_cell, pending, reuse=word_cell.paragraphs[0])
+                base = cell.element.get("data-docx-style") or "Compact"
+                writer.write_children(cell.element, Scope(base, bold=cell.is_header))
+                align = cell_alignment(cell.element)
+                for paragraph in word_cell.paragraphs if align is not None else ():
                     paragraph.alignment = align
-            finish_rows(table, grid.header_rows)
+            self.pending.space_before = TABLE_SPACE_AFTER
         self._write_nodes(grid.strays, scope)
 
-    def _new_table(self, rows: int, cols: int) -> Table:
-        if isinstance(self.container, (Document, _Cell)):
-            return self.container.add_table(rows, cols)
-        return self.container.add_table(rows, cols, self.ctx.text_width)
+    def _indent(self, scope: Scope) -> int:
+        """How far a table is indented: under its list item, inside its quote (EMU)."""
+        indent = LIST_INDENT * scope.level
+        if scope.quote is not None:
+            indent += self.ctx.styles.paragraph(scope.quote).paragraph_format.left_indent or 0
+        return int(indent)
+
+    def _available_width(self) -> int:
+        if isinstance(self.container, _Cell) and self.container.width is not None:
+            return int(self.container.width)
+        return int(self.ctx.text_width)
+
+    def _insert_table(self, tbl: CT_Tbl) -> None:
+        if isinstance(self.container, Document):
+            self.container.element.body._insert_tbl(tbl)
+        else:
+            self.container._element._insert_tbl(tbl)
+
+
+def _border_of(style: ParagraphStyle) -> BaseOxmlElement | None:
+    """The paragraph border ``style`` (or a style it is based on) draws."""
+    current: ParagraphStyle | None = style
+    while current is not None:
+        ppr = current.element.pPr
+        borders = ppr.find(qn("w:pBdr")) if ppr is not None else None
+        if borders is not None:
+            return borders
+        current = current.base_style
+    return None
+
+
+def _copy_border(paragraph: Paragraph, style: ParagraphStyle, *, nudge: bool) -> None:
+    """``style``'s border on ``paragraph``; with ``nudge``, one shade off, because
+    Word and LibreOffice join consecutive paragraphs with identical borders into
+    one box, even when they come from separate blocks."""
+    borders = _border_of(style)
+    if borders is None:
+        return
+    own = copy.deepcopy(borders)
+    if nudge:
+        for side in own:
+            side.set(qn("w:color"), _nudge(side.get(qn("w:color"), "auto")))
+    insert_ordered(paragraph._p.get_or_add_pPr(), own)
+
+
+def _inside_quote(paragraph: Paragraph, quote: ParagraphStyle, level: int) -> None:
+    """Indent ``paragraph`` by the quote's indent (plus its list level's)."""
+    indent = quote.paragraph_format.left_indent or 0
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Length(indent + LIST_INDENT * level)
+    if level:
+        # The marker hangs back to the quote's own indent, where Word draws
+        # the left rule, so that the rule runs straight past the list.
+        fmt.first_line_indent = Length(-LIST_INDENT * level)
+
+
+def _nudge(color: str) -> str:
+    """A colour the eye cannot tell from ``color`` but Word can."""
+    if len(color) != 6:
+        return "010101"
+    try:
+        value = int(color, 16)
+    except ValueError:
+        return "010101"
+    return f"{value ^ 0x010101:06X}"
 
 
 def _start(ol: HtmlElement) -> int:

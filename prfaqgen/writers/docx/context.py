@@ -38,6 +38,8 @@ class Context:
     styles: StyleBook
     images: ImagePolicy
     text_width: Length
+    border_variant: bool = False
+    """Flips for every bordered block, so that Word does not join two in one box."""
     _bookmarks: set[str] = field(default_factory=set)
 
     def add_bookmark(self, paragraph: Paragraph, html_id: str) -> None:
@@ -58,6 +60,8 @@ class Pending:
 
     page_break: bool = False
     ids: list[str] = field(default_factory=list)
+    space_before: Length | None = None
+    """At least this much space above (the margin below a table, which Word lacks)."""
 
     def apply(self, paragraph: Paragraph, ctx: Context) -> None:
         """Give ``paragraph`` what is pending, and clear it."""
@@ -67,3 +71,17 @@ class Pending:
         for html_id in self.ids:
             ctx.add_bookmark(paragraph, html_id)
         self.ids.clear()
+        if self.space_before is not None:
+            own = paragraph.paragraph_format.space_before or _style_space_before(paragraph)
+            if own is None or own < self.space_before:
+                paragraph.paragraph_format.space_before = self.space_before
+            self.space_before = None
+
+
+def _style_space_before(paragraph: Paragraph) -> Length | None:
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.space_before is not None:
+            return style.paragraph_format.space_before
+        style = style.base_style
+    return None

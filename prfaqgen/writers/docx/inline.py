@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeAlias
 
+from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -16,24 +18,19 @@ from docx.text.run import Run
 from lxml.html import HtmlElement
 
 from prfaqgen.errors import RenderError
+from prfaqgen.render.vocabulary import FIELDS, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
 from prfaqgen.writers.docx.ooxml import field_runs
 
-Node = str | HtmlElement
-
-# Elements that are never document content.
-SKIPPED = frozenset({"script", "style", "template", "head", "title", "meta", "link"})
+Node: TypeAlias = str | HtmlElement
 
 # HTML phrasing elements: written inside the current paragraph. Those outside
-# the vocabulary of docs/templates.md are written as their text, like <span>.
+# the vocabulary are written as their text, like <span>.
 _PHRASING_NAMES = (
     "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
     "small span strong sub sup time u var wbr"
 )
 PHRASING = frozenset(_PHRASING_NAMES.split())
-
-# <span class="..."> that stand for a field Word computes when it lays out pages.
-FIELDS = {"page-number": "PAGE", "page-count": "NUMPAGES"}
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -44,16 +41,34 @@ class _Format:
     italic: bool = False
     code: bool = False
     link: bool = False
+    strike: bool = False
+    underline: bool = False
+    highlight: bool = False
+    position: str = ""  # "superscript", "subscript" or ""
+
+
+_FORMATS: dict[str, dict[str, object]] = {
+    "strong": {"bold": True},
+    "b": {"bold": True},
+    "em": {"italic": True},
+    "i": {"italic": True},
+    "cite": {"italic": True},
+    "code": {"code": True},
+    "kbd": {"code": True},
+    "samp": {"code": True},
+    "del": {"strike": True},
+    "s": {"strike": True},
+    "u": {"underline": True},
+    "ins": {"underline": True},
+    "mark": {"highlight": True},
+    "sup": {"position": "superscript"},
+    "sub": {"position": "subscript"},
+}
 
 
 def _format_of(tag: str, fmt: _Format) -> _Format:
-    if tag in ("strong", "b"):
-        return replace(fmt, bold=True)
-    if tag in ("em", "i"):
-        return replace(fmt, italic=True)
-    if tag == "code":
-        return replace(fmt, code=True)
-    return fmt
+    changes = _FORMATS.get(tag)
+    return replace(fmt, **changes) if changes else fmt  # type: ignore[arg-type]
 
 
 def field_of(el: HtmlElement) -> str | None:
@@ -64,10 +79,12 @@ def field_of(el: HtmlElement) -> str | None:
 class InlineWriter:
     """Writes inline nodes into one paragraph, collapsing white space as a browser does."""
 
-    def __init__(self, ctx: Context, paragraph: Paragraph, *, bold: bool = False) -> None:
+    def __init__(
+        self, ctx: Context, paragraph: Paragraph, *, bold: bool = False, italic: bool = False
+    ) -> None:
         self._ctx = ctx
         self._paragraph = paragraph
-        self._base = _Format(bold=bold)
+        self._base = _Format(bold=bold, italic=italic)
         self._after_space = True  # at the start, leading white space is dropped
         self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
 
@@ -96,6 +113,10 @@ class InlineWriter:
             link = self._hyperlink(el.get("href", "").strip())
             sink.append(link)
             self._children(el, replace(fmt, link=True), link)
+        elif tag == "q":  # browsers add the quotation marks; so does Word's text
+            self._text("\u201c", fmt, sink)
+            self._children(el, fmt, sink)
+            self._text("\u201d", fmt, sink)
         elif tag in PHRASING:
             self._children(el, _format_of(tag, fmt), sink)
         else:
@@ -154,6 +175,14 @@ class InlineWriter:
             run.bold = True
         if fmt.italic:
             run.italic = True
+        if fmt.strike:
+            run.font.strike = True
+        if fmt.underline:
+            run.underline = True
+        if fmt.highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if fmt.position:
+            setattr(run.font, fmt.position, True)
         return run
 
     def _field(self, instruction: str, sink: BaseOxmlElement) -> None:
@@ -181,6 +210,9 @@ class InlineWriter:
         width, height = images.fitted_size(path)
         run = self._new_run(fmt, sink)
         run.add_picture(path, width=Emu(width), height=Emu(height))
+        # The theme's styles give lines an exact height (theme.css line-height);
+        # a line holding a picture must grow to show it.
+        self._paragraph.paragraph_format.line_spacing = 1.0
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
         self._after_space, self._last = False, None

@@ -117,10 +117,11 @@ def _core_xml(metadata: Metadata, source_date: datetime) -> bytes:
     for prefix, name, value in fields:
         if value:
             etree.SubElement(root, f"{{{_NS[prefix]}}}{name}").text = value
-    for name, value in (("created", metadata.created), ("modified", metadata.modified)):
+    dates = (("created", metadata.created), ("modified", metadata.modified))
+    for name, moment in dates:
         date = etree.SubElement(root, f"{{{_NS['dcterms']}}}{name}")
         date.set(f"{{{_NS['xsi']}}}type", "dcterms:W3CDTF")
-        date.text = _naive_utc(value or source_date).strftime("%Y-%m-%dT%H:%M:%SZ")
+        date.text = _naive_utc(moment or source_date).strftime("%Y-%m-%dT%H:%M:%SZ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

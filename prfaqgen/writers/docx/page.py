@@ -29,6 +29,7 @@ PAPER: dict[Paper, tuple[Length, Length]] = {
 # Word's own "DRAFT" watermark (Design > Watermark): a VML WordArt shape in
 # the header, centred on the margins, rotated, behind the text. Word and
 # LibreOffice both recognise the PowerPlusWaterMarkObject id as a watermark.
+# Its grey is the PDF's (theme.css .draft-mark), opaque, so both look as light.
 _WATERMARK = """\
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
  xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
@@ -55,8 +56,7 @@ _WATERMARK = """\
 rotation:315;z-index:-251654144;mso-wrap-edited:f;mso-position-horizontal:center;\
 mso-position-horizontal-relative:margin;mso-position-vertical:center;\
 mso-position-vertical-relative:margin"
- o:allowincell="f" fillcolor="silver" stroked="f">
-<v:fill opacity=".5"/>
+ o:allowincell="f" fillcolor="#ececec" stroked="f">
 <v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt;font-weight:bold" string={text}/>
 <w10:wrap anchorx="margin" anchory="margin"/>
 </v:shape>

@@ -7,9 +7,11 @@ template or the reference document, so it is reported, never replaced.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from prfaqgen.errors import RenderError
 from prfaqgen.writers.docx.ooxml import element, insert_ordered
@@ -28,13 +30,13 @@ class StyleBook:
         self._document = document
         self._cache: dict[tuple[str, WD_STYLE_TYPE], BaseStyle] = {}
 
-    def paragraph(self, name: str) -> BaseStyle:
+    def paragraph(self, name: str) -> ParagraphStyle:
         """The paragraph style ``name``."""
-        return self._get(name, WD_STYLE_TYPE.PARAGRAPH)
+        return cast(ParagraphStyle, self._get(name, WD_STYLE_TYPE.PARAGRAPH))
 
-    def character(self, name: str) -> BaseStyle:
+    def character(self, name: str) -> CharacterStyle:
         """The character style ``name``."""
-        return self._get(name, WD_STYLE_TYPE.CHARACTER)
+        return cast(CharacterStyle, self._get(name, WD_STYLE_TYPE.CHARACTER))
 
     def table(self, name: str) -> BaseStyle:
         """The table style ``name``."""
@@ -47,7 +49,7 @@ class StyleBook:
             normal = self.paragraph("Normal")
         insert_ordered(normal.element.get_or_add_rPr(), element("w:lang", val=language))
 
-    def restart_numbering(self, style: BaseStyle, start: int) -> tuple[int, int] | None:
+    def restart_numbering(self, style: ParagraphStyle, start: int) -> tuple[int, int] | None:
         """A fresh list instance for ``style`` that counts from ``start``.
 
         Paragraphs that only name a numbered style all share one list, so a
@@ -64,7 +66,7 @@ class StyleBook:
         num.add_lvlOverride(ilvl).add_startOverride(start)
         return num.numId, ilvl
 
-    def _numbering_of(self, style: BaseStyle | None) -> tuple[int, int] | None:
+    def _numbering_of(self, style: ParagraphStyle | None) -> tuple[int, int] | None:
         """(abstractNumId, ilvl) that ``style`` or a style it is based on numbers with."""
         while style is not None:
             ppr = style.element.pPr

@@ -1,4 +1,11 @@
-"""HTML tables laid out on a Word grid: spans, header rows, rows kept whole."""
+"""HTML tables laid out on a Word grid: spans, header rows, rows kept whole.
+
+The grid is written as WordprocessingML in one pass, row by row, with
+``gridSpan`` and ``vMerge`` for spans: python-docx's ``table.cell()`` and
+``merge()`` walk the whole table on every call, which made a 800-row table take
+minutes. Columns are sized from their content as a browser sizes an auto-layout
+table (narrow label columns do not wrap), unless the HTML gives widths.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-from docx.table import Table
+from docx.oxml import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.html import HtmlElement
 
 from prfaqgen.writers.docx.ooxml import element
@@ -14,6 +22,13 @@ from prfaqgen.writers.docx.ooxml import element
 _SECTIONS = ("thead", "tbody", "tfoot")
 _IGNORED = frozenset({"colgroup", "col"})
 _MAX_SPAN = 63  # Word's column limit; also bounds a runaway rowspan
+_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([0-9.]+)\s*%", re.IGNORECASE)
+# Estimated advance of one character of the cell text (10pt Carlito), and the
+# cell's padding plus rule, in twips: enough to rank and share out columns.
+_CHAR = 88
+_BOLD_CHAR = 94
+_CODE_CHAR = 108  # 9pt monospace (theme.css `code`)
+_PADDING = 220
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
 _ALIGNMENTS = {
     "left": WD_PARAGRAPH_ALIGNMENT.LEFT,
@@ -89,13 +104,164 @@ def layout(table: HtmlElement) -> Layout:
     return result
 
 
-def finish_rows(table: Table, header_rows: int) -> None:
-    """Repeat the header rows on every page; never split a row across pages."""
-    for index, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
+def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]:
+    """Column widths in twips: given percentages, else sized from the cells' text.
+
+    As in a browser's automatic layout, every column gets at least its longest
+    word and the rest of the width goes where the text is longest; a table
+    whose text fits stays narrower than the page unless it asks for 100%.
+    """
+    cols = grid.cols
+    given = _percent(table)
+    total = available * min(given, 100) // 100 if given else available
+    shortest = [_PADDING] * cols
+    longest = [_PADDING] * cols
+    for cell in grid.cells:
+        if cell.cols != 1:
+            continue
+        word, text = _text_widths(cell)
+        shortest[cell.col] = max(shortest[cell.col], word + _PADDING)
+        longest[cell.col] = max(longest[cell.col], text + _PADDING)
+    fixed = _column_percents(grid, table)
+    if fixed:
+        rest = max(total - sum(total * p // 100 for p in fixed.values()), 0)
+        free = [c for c in range(cols) if c not in fixed]
+        weights = sum(longest[c] for c in free) or 1
+        return [
+            total * fixed[c] // 100 if c in fixed else rest * longest[c] // weights
+            for c in range(cols)
+        ]
+    if sum(longest) <= total:
+        if not given:
+            return longest
+        return [w * total // sum(longest) for w in longest]
+    if sum(shortest) >= total:
+        return [w * total // sum(shortest) for w in shortest]
+    slack = total - sum(shortest)
+    extra = [big - small for big, small in zip(longest, shortest, strict=True)]
+    share = sum(extra) or 1
+    return [small + slack * e // share for small, e in zip(shortest, extra, strict=True)]
+
+
+def _text_widths(cell: Cell) -> tuple[int, int]:
+    """(longest word, whole text) of a cell in twips, code set wider than prose."""
+    char = _BOLD_CHAR if cell.is_header else _CHAR
+    longest_word = 0
+    total = 0
+    for piece, width in _pieces(cell.element, char):
+        words = piece.split()
+        longest_word = max([longest_word, *(len(w) * width for w in words)])
+        total += len(" ".join(words)) * width + (width if piece[:1].isspace() else 0)
+    return longest_word, total
+
+
+def _pieces(el: HtmlElement, char: int) -> list[tuple[str, int]]:
+    """The text of ``el`` in pieces, each with the width of one of its characters."""
+    out: list[tuple[str, int]] = []
+    mono = el.tag in ("code", "kbd", "samp", "pre")
+    width = _CODE_CHAR if mono else char
+    if el.text:
+        out.append((el.text, width))
+    for child in el:
+        if isinstance(child.tag, str):
+            out.extend(_pieces(child, width))
+        if child.tail:
+            out.append((child.tail, width))
+    return out
+
+
+def table_xml(
+    grid: Layout, widths: list[int], style_id: str, indent: int = 0
+) -> tuple[BaseOxmlElement, list[tuple[Cell, BaseOxmlElement]]]:
+    """A ``w:tbl`` for ``grid``, and each placed cell with its ``w:tc``, in one pass.
+
+    Rows never split across pages; header rows repeat on every page.
+    """
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = OxmlElement("w:tblPr")
+    tbl_pr.append(element("w:tblStyle", val=style_id))
+    tbl_pr.append(element("w:tblW", w=str(sum(widths)), type="dxa"))
+    if indent:
+        tbl_pr.append(element("w:tblInd", w=str(indent), type="dxa"))
+    tbl_pr.append(element("w:tblLayout", type="fixed"))
+    tbl_pr.append(
+        element(
+            "w:tblLook",
+            val="04A0",
+            firstRow="1",
+            lastRow="0",
+            firstColumn="1",
+            lastColumn="0",
+            noHBand="0",
+            noVBand="1",
+        )
+    )
+    tbl.append(tbl_pr)
+    tbl_grid = OxmlElement("w:tblGrid")
+    for width in widths:
+        tbl_grid.append(element("w:gridCol", w=str(width)))
+    tbl.append(tbl_grid)
+    origins = {(cell.row, cell.col): cell for cell in grid.cells}
+    covered: dict[tuple[int, int], Cell] = {}
+    for cell in grid.cells:
+        for dr in range(1, cell.rows):
+            covered[(cell.row + dr, cell.col)] = cell
+    placed: list[tuple[Cell, BaseOxmlElement]] = []
+    for r in range(grid.rows):
+        tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
         tr_pr.append(element("w:cantSplit"))
-        if index < header_rows:
+        if r < grid.header_rows:
             tr_pr.append(element("w:tblHeader"))
+        tr.append(tr_pr)
+        c = 0
+        while c < grid.cols:
+            origin = origins.get((r, c))
+            above = covered.get((r, c)) if origin is None else None
+            spanning = origin or above
+            span = min(spanning.cols if spanning is not None else 1, grid.cols - c)
+            tc = _tc(
+                sum(widths[c : c + span]),
+                span,
+                "restart" if origin and origin.rows > 1 else "continue" if above else None,
+            )
+            tr.append(tc)
+            if origin is not None:
+                placed.append((origin, tc))
+            c += span
+        tbl.append(tr)
+    return tbl, placed
+
+
+def _tc(width: int, span: int, merge: str | None) -> BaseOxmlElement:
+    tc = OxmlElement("w:tc")
+    tc_pr = OxmlElement("w:tcPr")
+    tc_pr.append(element("w:tcW", w=str(width), type="dxa"))
+    if span > 1:
+        tc_pr.append(element("w:gridSpan", val=str(span)))
+    if merge is not None:
+        tc_pr.append(element("w:vMerge", val=merge))
+    tc.append(tc_pr)
+    tc.append(OxmlElement("w:p"))
+    return tc
+
+
+def _percent(el: HtmlElement) -> int | None:
+    found = _WIDTH.search(el.get("style", ""))
+    return int(float(found.group(1))) if found else None
+
+
+def _column_percents(grid: Layout, table: HtmlElement) -> dict[int, int]:
+    """Percent widths of ``<col style="width: N%">``, else of the first row's cells."""
+    cols = table.xpath("./colgroup/col | ./col")
+    found = {i: p for i, col in enumerate(cols) if (p := _percent(col)) is not None}
+    if not found:
+        found = {
+            cell.col: p
+            for cell in grid.cells
+            if cell.row == 0 and cell.cols == 1 and (p := _percent(cell.element)) is not None
+        }
+    return {c: p for c, p in found.items() if c < grid.cols}
 
 
 def cell_alignment(td: HtmlElement) -> WD_PARAGRAPH_ALIGNMENT | None:
