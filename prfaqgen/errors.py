@@ -41,4 +41,4 @@ class ThemeError(RenderError):
 
 
 class PortfolioError(PrfaqgenError):
-    """A portfolio run cannot start or finish: a bad --shard, clashing names, unreadable manifests."""
+    """A portfolio run cannot start or finish: a bad --shard, clashing names, a bad manifest."""
