@@ -17,7 +17,12 @@ both alike), and prints the ratio of the fastest runs next to its goal:
   both halves).
 * L1 ``prfaqgen lint specs/example.yaml`` against ``validate`` of it: goal <= 1.3 x.
 
-Run: ``python benchmarks/run.py [--runs N] [--quick]``. It prints, never asserts.
+* P4 ``prfaqgen portfolio`` of N specs (``--portfolio N``, 0 skips it): >= 1.8 x faster
+  than N sequential ``prfaqgen render`` processes on 2 cores; per document within
+  1.2 x of a bare WeasyPrint loop over the same HTML; a second, unchanged run under
+  5 % of the first; peak memory per worker flat over the batch.
+
+Run: ``python benchmarks/run.py [--runs N] [--quick] [--portfolio N]``. It prints, never asserts.
 """
 
 from __future__ import annotations
@@ -149,6 +154,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
     parser.add_argument("--quick", action="store_true", help="2 runs, scale with 25 to 100")
+    parser.add_argument(
+        "--portfolio", type=int, default=100, metavar="N", help="specs in the portfolio; 0 skips it"
+    )
     args = parser.parse_args()
     runs = 2 if args.quick else args.runs
     sizes = (25, 50, 100) if args.quick else (50, 200, 400)
@@ -218,6 +226,105 @@ def main() -> None:
             f"{lower * 1000:.1f} ms per entry from {small} to {middle}, "
             f"{upper * 1000:.1f} ms from {middle} to {large} (linear when these agree)"
         )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if args.portfolio:
+        portfolio_benchmark(args.portfolio)
+
+
+_BARE_WEASYPRINT = """
+import sys, time
+from pathlib import Path
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from prfaqgen.render.compose import compose
+from prfaqgen.spec.loader import load_spec
+docs = [compose(load_spec(p)) for p in sys.argv[1:]]
+start = time.perf_counter()
+for doc in docs:
+    fc = FontConfiguration()
+    css = [CSS(filename=str(doc.theme.fonts_dir / "fonts.css"), font_config=fc),
+           CSS(filename=str(doc.theme.stylesheet), font_config=fc)]
+    html = HTML(string=doc.html, base_url=str(doc.base_dir) + "/")
+    html.write_pdf(stylesheets=css, font_config=fc)
+print(time.perf_counter() - start)
+"""
+
+_WORKER_MEMORY = """
+import sys
+from pathlib import Path
+from prfaqgen.portfolio import PortfolioRequest, run_portfolio
+from prfaqgen.settings import Settings
+out = Path(sys.argv[2])
+settings = Settings(output=out)
+per_worker = {}
+run_portfolio(
+    PortfolioRequest((Path(sys.argv[1]),), out, jobs=int(sys.argv[3]), force=True),
+    lambda spec: settings, settings,
+    lambda o: per_worker.setdefault(o.worker, []).append(o.peak_rss_mib),
+)
+for pid, peaks in sorted(per_worker.items()):
+    first, last = peaks[0], peaks[-1]
+    print(f"{len(peaks)} specs: peak RSS after the first {first:.0f} MiB, the last {last:.0f} MiB")
+"""
+
+
+def portfolio_benchmark(count: int) -> None:
+    """The portfolio figures of issue 10, point 4: printed for reading, not asserted."""
+    import os
+
+    work = Path(tempfile.mkdtemp(prefix="prfaqgen-portfolio-bench-"))
+    exe = [sys.executable, "-m", "prfaqgen"]
+    try:
+        specs = work / "specs"
+        specs.mkdir()
+        for i in range(count):
+            text = EXAMPLE.read_text(encoding="utf-8").replace("title: Gapfill", f"title: Idea {i}")
+            (specs / f"idea-{i:03d}.yaml").write_text(text, encoding="utf-8")
+        files = sorted(specs.glob("*.yaml"))
+        start = time.perf_counter()
+        for path in files:
+            subprocess.run(
+                [*exe, "render", str(path), "-o", str(work / "seq")], capture_output=True
+            )
+        sequential = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([*exe, "portfolio", str(specs), "-o", str(work / "pf")], capture_output=True)
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([*exe, "portfolio", str(specs), "-o", str(work / "pf")], capture_output=True)
+        second = time.perf_counter() - start
+        start = time.perf_counter()
+        command = [*exe, "portfolio", str(specs), "-o", str(work / "one"), "--jobs", "1"]
+        subprocess.run([*command, "--format", "pdf"], capture_output=True)
+        one_worker = time.perf_counter() - start
+        bare = subprocess.run(
+            [sys.executable, "-c", _BARE_WEASYPRINT, *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        bare_seconds = float(bare.stdout.strip().splitlines()[-1])
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        print(f"\nportfolio of {count} specs (example.yaml), {jobs} CPUs")
+        print(f"  {count} sequential `prfaqgen render`: {sequential:8.1f} s")
+        speed_up = sequential / first
+        print(f"  prfaqgen portfolio (first run):     {first:8.1f} s  speed-up x{speed_up:.2f}")
+        share = 100 * second / first
+        print(f"  second run, nothing changed:        {second:8.2f} s  {share:.1f} % of the first")
+        print(
+            f"  per document, one worker, PDF only: {one_worker / count:8.3f} s  "
+            f"bare WeasyPrint loop {bare_seconds / count:.3f} s  "
+            f"ratio x{one_worker / max(bare_seconds, 1e-9):.2f}"
+        )
+        memory = subprocess.run(
+            [sys.executable, "-c", _WORKER_MEMORY, str(specs), str(work / "mem"), str(jobs)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in memory.stdout.splitlines():
+            print(f"  worker: {line}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -38,3 +38,7 @@ class ConfigError(PrfaqgenError):
 
 class ThemeError(RenderError):
     """A theme cannot be found, does not support this prfaqgen, or names a file it may not."""
+
+
+class PortfolioError(PrfaqgenError):
+    """A portfolio run cannot start or finish: a bad --shard, clashing names, a bad manifest."""

@@ -13,6 +13,7 @@ from prfaqgen._version import __version__
 from prfaqgen.cli.config import config
 from prfaqgen.cli.lint import lint
 from prfaqgen.cli.new import new
+from prfaqgen.cli.portfolio import portfolio
 from prfaqgen.cli.render import render
 from prfaqgen.cli.schema import schema
 from prfaqgen.cli.theme import theme
@@ -43,6 +44,7 @@ main.add_command(lint)
 main.add_command(render)
 main.add_command(new)
 main.add_command(schema)
+main.add_command(portfolio)
 main.add_command(config)
 main.add_command(theme)
 main.add_command(watch)

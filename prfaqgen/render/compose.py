@@ -37,7 +37,7 @@ def compose(
         theme = load_theme(None, templates)
     env = cached_environment(theme.template_dirs)
     source_date = source_date_for(loaded)
-    with rendering(MarkdownRenderer(image_urls(loaded)), _theme_file_url(theme)):
+    with rendering(MarkdownRenderer(image_urls(loaded)), theme_file_url(theme)):
         html = render_template(
             env,
             DOCUMENT_TEMPLATE,
@@ -72,7 +72,7 @@ def find_theme(templates: Path | None) -> Theme:
     return load_theme(None, templates)
 
 
-def _theme_file_url(theme: Theme) -> Callable[[str], str]:
+def theme_file_url(theme: Theme) -> Callable[[str], str]:
     """``theme_file("logo.png")`` in a template: the file:// URL of a file of the theme."""
 
     def theme_file_url(name: str) -> str:

@@ -76,7 +76,7 @@ class PdfRender:
 
 def render_pdf(doc: ComposedDocument) -> PdfRender:
     """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
-    theme_roots = (doc.theme.stylesheet.parent, doc.theme.fonts_dir, *doc.theme.roots)
+    theme_roots = _theme_roots(doc.theme)
     fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
     # Image names and the /ID must not depend on where the spec's folder is.
     portable = fetcher.portable(doc.html, (doc.base_dir, *doc.resource_roots))
@@ -288,9 +288,14 @@ def _files_beside(*folders: Path) -> tuple[tuple[str, int, int], ...]:
 
 def warm_up(theme: Theme) -> None:
     """Load WeasyPrint's text layer and ``theme``'s stylesheets and fonts now."""
-    roots = (theme.stylesheet.parent, theme.fonts_dir, *theme.roots)
+    roots = _theme_roots(theme)
     with _ENVIRONMENT_LOCK:
-        _theme_stylesheets(theme, RestrictedFetcher(roots))
+        _theme_stylesheets(theme, RestrictedFetcher(roots, roots))
+
+
+def _theme_roots(theme: Theme) -> tuple[Path, ...]:
+    """The folders a theme's stylesheets and fonts may be read from."""
+    return (theme.stylesheet.parent, theme.fonts_dir, *theme.roots)
 
 
 def _with_line_numbers(

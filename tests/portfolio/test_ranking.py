@@ -1,0 +1,77 @@
+"""The ranking rule, as the comparison prints it, on rows with known scores."""
+
+from __future__ import annotations
+
+from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow, rank
+
+
+def row(
+    title: str,
+    scores: tuple[int | None, int | None, int | None] = (None, None, None),
+    writing: int | None = None,
+) -> IdeaRow:
+    return IdeaRow(
+        spec=f"{title.lower()}.yaml",
+        title=title,
+        owner="o",
+        team="t",
+        date="2026-11-01",
+        status="review",
+        decision="pending",
+        tags=(),
+        big_idea=scores[0],
+        fit=scores[1],
+        plan=scores[2],
+        writing_score=writing,
+        press_release_pages=None,
+        faq_pages=None,
+        pdf=None,
+        docx=None,
+    )
+
+
+def titles(rows: list[IdeaRow]) -> list[str]:
+    return [r.title for r in rank(rows)]
+
+
+def test_reviewed_ideas_rank_by_sum_then_lowest_then_writing_then_title() -> None:
+    rows = [
+        row("Zeta", (3, 3, 3)),  # 9
+        row("Delta", (5, 5, 2)),  # 12, lowest 2
+        row("Beta", (4, 4, 4), writing=70),  # 12, lowest 4
+        row("Alpha", (4, 4, 4), writing=90),  # 12, lowest 4, better writing
+        row("Cobalt", (4, 4, 4), writing=70),  # tie with Beta: title decides
+        row("Omega", (5, 5, 5)),  # 15
+    ]
+    assert titles(rows) == ["Omega", "Alpha", "Beta", "Cobalt", "Delta", "Zeta"]
+
+
+def test_unscored_and_partly_scored_ideas_follow_by_writing_score() -> None:
+    rows = [
+        row("Unscored low", writing=40),
+        row("Partly", (5, 5, None), writing=80),
+        row("Scored", (1, 1, 1)),
+        row("Unscored none"),
+    ]
+    ranked = rank(rows)
+    assert [r.title for r in ranked] == ["Scored", "Partly", "Unscored low", "Unscored none"]
+    assert [r.reviewed for r in ranked] == [True, False, False, False]
+    assert ranked[1].total is None
+
+
+def test_a_score_of_one_or_two_on_any_test_fails_it() -> None:
+    assert row("A", (5, 5, 2)).fails_a_test
+    assert row("B", (1, None, None)).fails_a_test
+    assert not row("C", (3, 3, 3)).fails_a_test
+    assert not row("D").fails_a_test
+
+
+def test_the_rule_printed_names_every_tie_break() -> None:
+    for words in ("sum of the three", "lowest score", "writing score", "title", "not yet reviewed"):
+        assert words in RANKING_RULE
+    assert "fails a test" in RANKING_RULE
+
+
+def test_rows_survive_the_manifest_round_trip() -> None:
+    original = row("Alpha", (4, 4, 4), writing=88)
+    assert IdeaRow.from_dict(original.as_dict()) == original
