@@ -19,6 +19,9 @@ from prfaqgen.render.vocabulary import ELEMENTS
 
 _COMMENT = re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_ATTACHMENT = re.compile(
+    r"""<(?:a|link)\b[^>]*\brel\s*=\s*["']?[^"'>]*\battachment\b""", re.IGNORECASE
+)
 TEMPLATE_SUFFIXES = (".j2", ".html", ".htm", ".jinja", ".jinja2")
 
 
@@ -43,14 +46,25 @@ def scan_templates(folder: Path) -> list[Diagnostic]:
 
 
 def scan_source(name: str, source: str) -> Iterable[Diagnostic]:
-    """Warnings for the start tags in ``source`` that are outside the vocabulary."""
+    """Warnings for the start tags in ``source`` that are outside the vocabulary,
+    and for links that ask the PDF to embed a file."""
     blanked = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+    for match in _ATTACHMENT.finditer(blanked):
+        line, column = _position(blanked, match.start())
+        yield Diagnostic(
+            name,
+            line,
+            column,
+            "",
+            'rel="attachment" is refused: prfaqgen never embeds a file in the PDF '
+            "(an <a> stays a plain link, a <link> is dropped); link to the file instead",
+            "warning",
+        )
     for match in _START_TAG.finditer(blanked):
         tag = match.group(1).lower()
         if tag in ELEMENTS:
             continue
-        line = blanked.count("\n", 0, match.start()) + 1
-        column = match.start() - (blanked.rfind("\n", 0, match.start()) + 1) + 1
+        line, column = _position(blanked, match.start())
         yield Diagnostic(
             name,
             line,
@@ -60,3 +74,9 @@ def scan_source(name: str, source: str) -> Iterable[Diagnostic]:
             "(docs/templates.md): the DOCX shows only its text",
             "warning",
         )
+
+
+def _position(source: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``source``."""
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1

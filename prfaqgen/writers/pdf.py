@@ -86,6 +86,7 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
             font_config, stylesheets = _stylesheets(doc, fetcher)
             base = fetcher.portable(_directory_url(doc.base_dir), (doc.base_dir,))
             tree = fetcher.portable_tree(doc.tree, (doc.base_dir, *doc.resource_roots))
+            tree = without_attachments(tree)
             html = html_from_tree(tree, base, fetcher)
             document = html.render(stylesheets=stylesheets, font_config=font_config)
             scans = [scan_page(page) for page in document.pages]
@@ -349,6 +350,34 @@ def _w3c(moment: datetime) -> str:
 def _utc(moment: datetime) -> datetime:
     """``moment``, read as UTC when it carries no time zone (never local time)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def without_attachments(tree: ET.Element) -> ET.Element:
+    """``tree``, or a copy in which no ``rel="attachment"`` can make WeasyPrint embed a file.
+
+    A ``<link rel=attachment>`` is dropped and an ``<a rel=attachment>`` stays a
+    plain link; the compose stage warns at the template line that asked for it
+    (prfaqgen.render.markup_scan).
+    """
+
+    def attaches(element: ET.Element) -> bool:
+        return "attachment" in (element.get("rel") or "").lower().split()
+
+    if not any(attaches(e) for tag in ("a", "link") for e in tree.iter(tag)):
+        return tree
+    tree = copy.deepcopy(tree)  # the shared tree stays as composed for the other writers
+    for parent in tree.iter():
+        for child in list(parent):
+            if child.tag in ("a", "link") and attaches(child):
+                if child.tag == "link":
+                    parent.remove(child)
+                    continue
+                rel = [r for r in (child.get("rel") or "").split() if r.lower() != "attachment"]
+                if rel:
+                    child.set("rel", " ".join(rel))
+                else:
+                    del child.attrib["rel"]
+    return tree
 
 
 def _forget_fonts(font_config: FontConfiguration | None) -> None:
