@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from prfaqgen.diagnostics import Diagnostic, format_path
 from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.offsets import Locator
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -44,15 +45,31 @@ def _shared_parser() -> MarkdownIt:
     return new_parser()
 
 
-def image_sources(text: str) -> Iterator[tuple[str, int | None]]:
+def image_sources(text: str) -> Iterator[tuple[str, int]]:
     """Every image source in ``text`` as written (after CommonMark normalisation),
-    with the 0-based line of the block it stands in. The one definition of an image."""
+    with the offset in ``text`` where the image starts (its block's start when
+    it cannot be told). The one definition of an image."""
     if "![" not in text:  # every CommonMark image starts so; skip the parse
         return
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
     for token in _shared_parser().parse(text):
+        first, last = token.map or (0, 0)
+        start = line_starts[min(first, len(line_starts) - 1)]
+        end = line_starts[last] if last < len(line_starts) else len(text)
+        cursor = start
         for child in token.children or ():
             if child.type == "image":
-                yield str(child.attrGet("src") or ""), token.map[0] if token.map else None
+                found = _next_image(text, cursor, end)
+                yield str(child.attrGet("src") or ""), start if found is None else found
+                cursor = start if found is None else found + 2
+
+
+def _next_image(text: str, start: int, end: int) -> int | None:
+    """The next unescaped ``![`` in ``text[start:end]``."""
+    index = text.find("![", start, end)
+    while index > 0 and text[index - 1] == "\\":
+        index = text.find("![", index + 2, end)
+    return None if index < 0 else index
 
 
 def check_images(
@@ -62,15 +79,17 @@ def check_images(
     root = Path(os.path.realpath(spec_path.parent))
     resolved: dict[str, Path] = {}
     problems: list[Diagnostic] = []
+    locator = Locator(source_map)
     for path, text in _prose_fields(spec.model_dump()):
-        for src, line in image_sources(text):
+        # Offsets count in the text as the YAML scalar holds it, which the locator maps.
+        for src, offset in image_sources(locator.text(path) or text):
             target, why = resolved.get(src), ""
             if target is None:
                 target, why = _resolve(src, root)
             if target is not None:
                 resolved[src] = target
                 continue
-            pos = source_map.of_text_line(path, line)
+            pos = locator.position(path, offset)
             problems.append(Diagnostic(name, pos.line, pos.column, format_path(path), why))
     return resolved, problems
 

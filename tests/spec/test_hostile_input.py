@@ -224,3 +224,32 @@ def test_emphasis_nested_hundreds_deep_is_refused(tmp_path):
 def test_a_rule_of_asterisks_is_fine(tmp_path):
     path = write_spec(tmp_path, image="*" * 40)
     assert errors(path) == []
+
+
+@pytest.mark.parametrize(
+    ("style", "line", "column"),
+    [("|", 7, 26), (">", 7, 26), ("plain", 6, 26), ('"', 6, 26)],
+)
+def test_an_image_inside_a_paragraph_is_reported_at_its_own_line_and_column(
+    tmp_path: Path, style: str, line: int, column: int
+) -> None:
+    head = "prfaq: 1\ntitle: T\nmeta: {author: A, date: 2026-11-22}\npress_release:\n"
+    body = "The first line of the problem\nand the second holds ![x](nope.png) here."
+    if style in "|>":
+        field = f"  problem: {style}\n" + "".join(f"    {t}\n" for t in body.splitlines())
+    elif style == '"':
+        lines = body.splitlines()
+        field = f'  problem: "{lines[0]}\n    {lines[1]}"\n'
+    else:
+        lines = body.splitlines()
+        field = f"  problem: {lines[0]}\n    {lines[1]}\n"
+    rest = (
+        "  headline: H\n  summary: S\n  solution: S\n"
+        "  customer_quotes: [{text: q, name: n, role: r}]\nfaq: {external: [{q: Q, a: A}]}\n"
+    )
+    path = tmp_path / "idea.yaml"
+    path.write_text(head + field + rest, encoding="utf-8")
+    (only,) = errors(path)
+    assert only.startswith(f"{path}:{line}:{column}: press_release.problem: image `nope.png` "), (
+        only
+    )
