@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from prfaqgen.diagnostics import format_path
 from prfaqgen.lint.config import SEVERITY_RANK, LintConfig
 from prfaqgen.lint.findings import Finding, LintResult
-from prfaqgen.spec.offsets import Locator
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.rules import RULES
 from prfaqgen.lint.score import writing_score
 from prfaqgen.lint.suppress import Suppressions, find_suppressions
 from prfaqgen.spec.locations import SourceMap
+from prfaqgen.spec.offsets import Locator
 
 if TYPE_CHECKING:
     from prfaqgen.spec.loader import LoadedSpec

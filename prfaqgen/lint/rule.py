@@ -8,10 +8,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from prfaqgen.lint.config import LintConfig, LintSeverity
-from prfaqgen.spec.offsets import Locator
 from prfaqgen.lint.text import Prose
 from prfaqgen.spec.locations import FieldPath
 from prfaqgen.spec.model import Spec
+from prfaqgen.spec.offsets import Locator
 
 if TYPE_CHECKING:
     from prfaqgen.writers.budget import PageBudget

@@ -119,7 +119,7 @@ class Meta(_Part):
     )
 
 
-_NOT_BLANK = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
+_NOT_BLANK: dict[str, Any] = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
 
 
 class Quote(_Part):

@@ -106,11 +106,11 @@ def embedding_fonts() -> Iterator[None]:
     """While writing a PDF, subset its fonts with :func:`subset_font`."""
     with _patch_lock:
         original = weasy_fonts.Font.subset
-        weasy_fonts.Font.subset = _font_subset  # type: ignore[method-assign]
+        weasy_fonts.Font.subset = _font_subset
         try:
             yield
         finally:
-            weasy_fonts.Font.subset = original  # type: ignore[method-assign]
+            weasy_fonts.Font.subset = original
 
 
 def clear_cache() -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
+from docx.oxml.table import CT_Tbl, CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches, Length, Pt
 from docx.styles.style import ParagraphStyle
@@ -254,7 +255,8 @@ class BlockWriter:
             lead, rest = child_nodes(first), rest[1:]
         paragraph = self._paragraph(li.get("data-docx-style") or style, inner)
         if numbering is not None:
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            # CT_PPr makes get_or_add_numPr at run time; its stubs do not list it.
+            num_pr = cast(Any, paragraph._p.get_or_add_pPr()).get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
             num_pr.get_or_add_numId().val = numbering[0]
         italic = self._quote_italic(paragraph, inner)
@@ -292,7 +294,7 @@ class BlockWriter:
             for p in tbl.xpath("./w:tr/w:tc/w:p"):
                 Paragraph(p, table).style = compact
             for index, (cell, tc) in enumerate(placed):
-                word_cell = _Cell(tc, table)
+                word_cell = _Cell(cast(CT_Tc, tc), table)
                 # The first cell's first paragraph takes the table's page break and ids.
                 pending = self.pending if index == 0 else None
                 writer = BlockWriter(self.ctx, word_cell, pending, reuse=word_cell.paragraphs[0])

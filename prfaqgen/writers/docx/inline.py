@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph
@@ -20,7 +21,7 @@ from lxml.html import HtmlElement
 from prfaqgen.errors import RenderError
 from prfaqgen.render.vocabulary import FIELDS, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
-from prfaqgen.writers.docx.ooxml import field_runs
+from prfaqgen.writers.docx.ooxml import field_runs, new_element
 
 Node: TypeAlias = str | HtmlElement
 
@@ -159,11 +160,13 @@ class InlineWriter:
         if text:
             run.text = text
         else:
-            run._r.getparent().remove(run._r)
+            parent = run._r.getparent()
+            if parent is not None:
+                parent.remove(run._r)
         self._last = None
 
     def _new_run(self, fmt: _Format, sink: BaseOxmlElement) -> Run:
-        r = OxmlElement("w:r")
+        r = cast(CT_R, OxmlElement("w:r"))
         sink.append(r)
         run = Run(r, self._paragraph)
         styles = self._ctx.styles
@@ -192,7 +195,7 @@ class InlineWriter:
 
     def _hyperlink(self, href: str) -> BaseOxmlElement:
         """A w:hyperlink: to a bookmark for ``#id``, else to an external target."""
-        link = OxmlElement("w:hyperlink")
+        link = new_element("w:hyperlink")
         if href.startswith("#"):
             link.set(qn("w:anchor"), bookmark_name(href[1:]))
         else:

@@ -8,6 +8,8 @@ children are always inserted through :func:`insert_ordered`.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -43,9 +45,15 @@ _ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+def new_element(tag: str) -> BaseOxmlElement:
+    """A new OOXML element: python-docx builds a BaseOxmlElement, its stubs say _Element."""
+    return cast(BaseOxmlElement, OxmlElement(tag))
+
+
 def element(tag: str, **attrs: str) -> BaseOxmlElement:
     """A new ``w:`` element; attribute names are given without their prefix."""
-    return OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attrs.items()})
+    made = OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attrs.items()})
+    return cast(BaseOxmlElement, made)
 
 
 def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
@@ -59,7 +67,7 @@ def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlE
 
 def add_bookmark(p: BaseOxmlElement, bookmark_id: int, name: str) -> None:
     """A point bookmark at the start of paragraph ``p`` (after its properties)."""
-    index = 1 if p.pPr is not None else 0
+    index = 1 if p.find(qn("w:pPr")) is not None else 0
     p.insert(index, element("w:bookmarkEnd", id=str(bookmark_id)))
     p.insert(index, element("w:bookmarkStart", id=str(bookmark_id), name=name))
 
@@ -68,14 +76,14 @@ def field_runs(instruction: str, placeholder: str) -> list[BaseOxmlElement]:
     """The five runs of a complex field; Word and LibreOffice recompute the result."""
 
     def run(child: BaseOxmlElement) -> BaseOxmlElement:
-        r = OxmlElement("w:r")
+        r = new_element("w:r")
         r.append(child)
         return r
 
-    instr = OxmlElement("w:instrText")
+    instr = new_element("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
-    result = OxmlElement("w:t")
+    result = new_element("w:t")
     result.text = placeholder
     return [
         run(element("w:fldChar", fldCharType="begin")),

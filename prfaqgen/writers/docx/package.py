@@ -127,7 +127,8 @@ def _core_xml(metadata: Metadata, source_date: datetime) -> bytes:
 
 def _app_xml() -> bytes:
     """docProps/app.xml naming prfaqgen, without the reference's counts or template."""
-    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
+    # lxml takes None as the default namespace's prefix; lxml-stubs do not allow it.
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})  # type: ignore[dict-item]
     for name, value in (
         ("Application", "prfaqgen"),
         ("DocSecurity", "0"),

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.html import HtmlElement
 
-from prfaqgen.writers.docx.ooxml import element
+from prfaqgen.writers.docx.ooxml import element, new_element
 
 _SECTIONS = ("thead", "tbody", "tfoot")
 _IGNORED = frozenset({"colgroup", "col"})
@@ -177,7 +177,7 @@ def table_xml(
 
     Rows never split across pages; header rows repeat on every page.
     """
-    tbl = OxmlElement("w:tbl")
+    tbl = new_element("w:tbl")
     tbl_pr = OxmlElement("w:tblPr")
     tbl_pr.append(element("w:tblStyle", val=style_id))
     tbl_pr.append(element("w:tblW", w=str(sum(widths)), type="dxa"))
@@ -234,7 +234,7 @@ def table_xml(
 
 
 def _tc(width: int, span: int, merge: str | None) -> BaseOxmlElement:
-    tc = OxmlElement("w:tc")
+    tc = new_element("w:tc")
     tc_pr = OxmlElement("w:tcPr")
     tc_pr.append(element("w:tcW", w=str(width), type="dxa"))
     if span > 1:
