@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from prfaqgen.builtin import templates_dir
+from prfaqgen.fingerprint import Fingerprint, files_below
 from prfaqgen.render.markdown import MarkdownRenderer
 from prfaqgen.render.templating import make_environment
 from prfaqgen.render.typography import smart_text
@@ -36,7 +37,7 @@ CACHE_SIZE = 8
 
 _current: ContextVar[MarkdownRenderer] = ContextVar("prfaqgen_markdown")
 _theme_file: ContextVar[Callable[[str], str]] = ContextVar("prfaqgen_theme_file")
-_Key = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
+_Key = tuple[str, tuple[str, ...], Fingerprint]
 _environments: OrderedDict[_Key, SandboxedEnvironment] = OrderedDict()
 _lock = threading.Lock()
 
@@ -45,7 +46,7 @@ def cached_environment(template_dirs: Sequence[Path] = ()) -> SandboxedEnvironme
     """The sandboxed environment for a theme's ``template_dirs``, made once."""
     builtin = templates_dir()
     folders = tuple(os.path.realpath(folder) for folder in template_dirs)
-    key = (os.path.realpath(builtin), folders, tuple(f for d in folders for f in _fingerprint(d)))
+    key = (os.path.realpath(builtin), folders, files_below(*folders))
     with _lock:
         env = _environments.get(key)
         if env is not None:
@@ -64,22 +65,6 @@ def cached_environment(template_dirs: Sequence[Path] = ()) -> SandboxedEnvironme
         while len(_environments) > CACHE_SIZE:
             _environments.popitem(last=False)
         return env
-
-
-def _fingerprint(folder: str | None) -> tuple[tuple[str, int, int], ...]:
-    """Every file below ``folder`` with its size and modification time (ns)."""
-    if folder is None:
-        return ()
-    found = []
-    for dirpath, _dirs, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(dirpath, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            found.append((path, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
 
 
 def typographic(value: object) -> object:

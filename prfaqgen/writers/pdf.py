@@ -31,6 +31,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from prfaqgen.errors import RenderError
+from prfaqgen.fingerprint import Fingerprint, files_below
 from prfaqgen.render.document import ComposedDocument, Theme
 from prfaqgen.writers.local_files import local_path
 from prfaqgen.writers.pdf_fonts import embedding_fonts
@@ -221,7 +222,7 @@ def _stylesheets(
 
 #: Parsed theme stylesheets with their loaded fonts, kept per process.
 THEME_CACHE_SIZE = 8
-_ThemeKey = tuple[str, str, tuple[tuple[str, int, int], ...]]
+_ThemeKey = tuple[str, str, Fingerprint]
 _theme_cache: OrderedDict[_ThemeKey, tuple[FontConfiguration, tuple[CSS, CSS]]] = OrderedDict()
 
 
@@ -244,7 +245,7 @@ def _theme_stylesheets(
     key = (
         fonts_css,
         theme_css,
-        _files_beside(theme.fonts_dir, theme.stylesheet.parent, *theme.roots),
+        files_below(theme.fonts_dir, theme.stylesheet.parent, *theme.roots),
     )
     cached = _theme_cache.get(key)
     if cached is not None:
@@ -270,21 +271,6 @@ def _theme_stylesheets(
     while len(_theme_cache) > THEME_CACHE_SIZE:
         _theme_cache.popitem(last=False)
     return font_config, sheets
-
-
-def _files_beside(*folders: Path) -> tuple[tuple[str, int, int], ...]:
-    """The files below ``folders`` (real paths) with their sizes and modification times."""
-    found = set()
-    for folder in folders:
-        for dirpath, _dirs, files in os.walk(folder):
-            for name in files:
-                path = os.path.realpath(os.path.join(dirpath, name))
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                found.add((path, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
 
 
 def warm_up(theme: Theme) -> None:
