@@ -87,7 +87,10 @@ class InlineWriter:
         self._paragraph = paragraph
         self._base = _Format(bold=bold, italic=italic)
         self._after_space = True  # at the start, leading white space is dropped
+        # The run that text of the same format goes on to, and its text so far: a
+        # run's <w:t> is written once, when the run is done (see _release).
         self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
+        self._pending: list[str] = []
 
     def write(self, nodes: Iterable[Node]) -> None:
         """Write text and inline elements (tails are separate nodes), then trim the end."""
@@ -107,7 +110,7 @@ class InlineWriter:
         elif tag == "br":
             self._trim()
             self._new_run(fmt, sink).add_break()
-            self._after_space, self._last = True, None
+            self._after_space = True
         elif tag == "img":
             self._picture(el, fmt, sink)
         elif tag == "a" and not fmt.link and el.get("href", "").strip() not in ("", "#"):
@@ -142,30 +145,42 @@ class InlineWriter:
             text = text.lstrip(" ")
         if not text:
             return
-        if self._last is not None and self._last[1:] == (fmt, sink):
-            run = self._last[0]
-            run.text = run.text + text
-        else:
-            run = self._new_run(fmt, sink)
-            run.text = text
-            self._last = (run, fmt, sink)
+        if self._last is None or self._last[1:] != (fmt, sink):
+            self._release()
+            self._last = (self._new_run(fmt, sink), fmt, sink)
+        self._pending.append(text)
         self._after_space = text.endswith(" ")
 
     def _trim(self) -> None:
         """Drop the white space at the end of a line, as a browser does."""
         if self._last is None:
             return
-        run = self._last[0]
-        text = run.text.rstrip(" ")
-        if text:
-            run.text = text
-        else:
-            parent = run._r.getparent()
+        text = "".join(self._pending).rstrip(" ")
+        self._pending = [text]
+        if not text:
+            r = self._last[0]._r
+            parent = r.getparent()
             if parent is not None:
-                parent.remove(run._r)
+                parent.remove(r)
+        self._release()
+
+    def _release(self) -> None:
+        """Write the text of the run being added to, and start a new run for the next text.
+
+        ``Run.text =`` would read the run back and go through the text one
+        character at a time (it turns tabs and newlines into elements); white
+        space is collapsed to spaces here, so the text is one ``<w:t>``, as
+        python-docx writes it.
+        """
+        if self._last is not None:
+            text = "".join(self._pending)
+            if text:
+                self._last[0]._r.add_t(text)
         self._last = None
+        self._pending = []
 
     def _new_run(self, fmt: _Format, sink: BaseOxmlElement) -> Run:
+        self._release()
         r = cast(CT_R, OxmlElement("w:r"))
         sink.append(r)
         run = Run(r, self._paragraph)
@@ -189,9 +204,10 @@ class InlineWriter:
         return run
 
     def _field(self, instruction: str, sink: BaseOxmlElement) -> None:
+        self._release()
         for run in field_runs(instruction, "1"):
             sink.append(run)
-        self._after_space, self._last = False, None
+        self._after_space = False
 
     def _hyperlink(self, href: str) -> BaseOxmlElement:
         """A w:hyperlink: to a bookmark for ``#id``, else to an external target."""
@@ -218,4 +234,4 @@ class InlineWriter:
         self._paragraph.paragraph_format.line_spacing = 1.0
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
-        self._after_space, self._last = False, None
+        self._after_space = False
