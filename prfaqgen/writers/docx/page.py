@@ -8,8 +8,6 @@ which Word users can change or remove as usual.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.section import Section, _Footer, _Header
@@ -20,6 +18,20 @@ from prfaqgen.render.document import Paper, RenderOptions
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context
 from prfaqgen.writers.docx.ooxml import element, insert_ordered
+
+# The watermark text as an XML attribute value. xml.sax.saxutils.quoteattr does
+# this too, but importing it imports urllib.request, http and ssl.
+_ATTRIBUTE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
 
 PAPER: dict[Paper, tuple[Length, Length]] = {
     "letter": (Twips(12240), Twips(15840)),  # 8.5 x 11 in
@@ -130,5 +142,5 @@ def _add_watermark(header: _Header, text: str, text_width: Length) -> None:
     # letters' proportions; the box spans 80% of the text width.
     width = text_width.pt * 0.8
     height = width / max(0.75 * len(text), 1.0)
-    xml = _WATERMARK.format(width=width, height=height, text=quoteattr(text))
+    xml = _WATERMARK.format(width=width, height=height, text=f'"{text.translate(_ATTRIBUTE)}"')
     paragraph._p.append(parse_xml(xml))
