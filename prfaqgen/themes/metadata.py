@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from typing import TYPE_CHECKING
 
 from prfaqgen._version import __version__
 from prfaqgen.config.toml_source import TomlSource, read_toml
 from prfaqgen.errors import ConfigError, ThemeError
+
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
 
 METADATA = "theme.toml"
 _KEYS = {
@@ -62,24 +64,32 @@ def read_theme_info(folder: Path) -> ThemeInfo:
 def supports_this_version(info: ThemeInfo) -> bool:
     if info.prfaqgen is None:
         return True
+    specifier = _specifier(info.prfaqgen)
+    return specifier is not None and specifier.contains(__version__, prereleases=True)
+
+
+def _specifier(text: str) -> SpecifierSet | None:
+    """``text`` as a version specifier, or None; packaging (and with it subprocess) is
+    imported only for a theme.toml that names versions."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
     try:
-        return SpecifierSet(info.prfaqgen).contains(__version__, prereleases=True)
+        return SpecifierSet(text)
     except InvalidSpecifier:
-        return False
+        return None
 
 
 def _check_version(source: TomlSource, info: ThemeInfo) -> None:
     assert info.prfaqgen is not None
-    try:
-        specifier = SpecifierSet(info.prfaqgen)
-    except InvalidSpecifier:
+    specifier = _specifier(info.prfaqgen)
+    if specifier is None:
         raise ThemeError(
             _at(
                 source,
                 "prfaqgen",
                 f'{info.prfaqgen!r} is not a version specifier; write e.g. ">=0.1,<1"',
             )
-        ) from None
+        )
     if not specifier.contains(__version__, prereleases=True):
         name = info.name or source.path.parent.name
         raise ThemeError(

@@ -16,13 +16,16 @@ from __future__ import annotations
 import importlib.util
 import os
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import ThemeError
 from prfaqgen.render.document import Theme
 from prfaqgen.themes.metadata import ThemeInfo, read_theme_info
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "prfaqgen.themes"
 BUILTIN_NAMES = ("builtin", "prfaqgen", "default")
@@ -54,6 +57,10 @@ def looks_like_path(value: str, base: Path | None = None) -> bool:
 
 def installed_themes() -> dict[str, EntryPoint]:
     """Themes that installed packages declare in the ``prfaqgen.themes`` entry-point group."""
+    # Imported here: importlib.metadata (zipfile, email, csv) is only needed to look
+    # a theme up by name, not for the built-in theme or a folder.
+    from importlib.metadata import entry_points
+
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
