@@ -33,7 +33,7 @@ from prfaqgen.render.vocabulary import (
 )
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
-from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered
+from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
 from prfaqgen.writers.docx.tables import cell_alignment, column_widths, layout, table_xml
 
 Container = Document | BlockItemContainer  # the body, a table cell, a header or footer
@@ -174,9 +174,9 @@ class BlockWriter:
             style = self.ctx.styles.paragraph(style)
         if self._reuse is not None:
             paragraph, self._reuse = self._reuse, None
-            paragraph.style = style
         else:
-            paragraph = self.container.add_paragraph(style=style)
+            paragraph = self.container.add_paragraph()
+        set_paragraph_style(paragraph, style)
         self.pending.apply(paragraph, self.ctx)
         if scope is not None and scope.quote is not None and style.name != scope.quote:
             # A list or heading inside a quote: inside its rule and indent.
@@ -292,7 +292,7 @@ class BlockWriter:
             table = Table(tbl, self.container)
             compact = self.ctx.styles.paragraph("Compact")
             for p in tbl.xpath("./w:tr/w:tc/w:p"):
-                Paragraph(p, table).style = compact
+                set_paragraph_style(Paragraph(p, table), compact)
             for index, (cell, tc) in enumerate(placed):
                 word_cell = _Cell(cast(CT_Tc, tc), table)
                 # The first cell's first paragraph takes the table's page break and ids.

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import cast
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
 
 
 def _tags(names: str) -> tuple[str, ...]:
@@ -63,6 +66,25 @@ def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlE
     parent.remove_all(tag)
     parent.insert_element_before(child, *order[order.index(tag) + 1 :])
     return child
+
+
+def set_paragraph_style(paragraph: Paragraph, style: ParagraphStyle) -> None:
+    """``paragraph.style = style``, without python-docx's generic insertion.
+
+    python-docx finds where a new ``w:pStyle`` goes by looking for each of the
+    thirty-odd elements that may follow it; the schema puts it first in
+    ``w:pPr``, so it is inserted there. The XML is the same as python-docx's.
+    """
+    style_id = paragraph.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+    ppr = paragraph._p.get_or_add_pPr()
+    if style_id is None:  # the default style is named by naming none
+        ppr.style = None
+        return
+    pstyle: BaseOxmlElement | None = ppr.pStyle
+    if pstyle is None:
+        pstyle = new_element("w:pStyle")
+        ppr.insert(0, pstyle)
+    pstyle.set(qn("w:val"), style_id)
 
 
 def add_bookmark(p: BaseOxmlElement, bookmark_id: int, name: str) -> None:
