@@ -1,7 +1,8 @@
 """One Jinja environment per template folder per process, so a batch compiles once.
 
 Compiling ``prfaq.html.j2`` costs about as much as rendering it; a batch of
-specs (or ``watch``) would pay it for every spec. Environments are kept per
+specs (or ``watch``) would pay it for every spec. Across processes, the
+compiled code is kept on disk (prfaqgen.render.template_cache). Environments are kept per
 list of template folders (their real paths and the names, sizes and
 modification times of their files, so a template added to one is seen), and
 Jinja's own template cache checks each source file's modification time before
@@ -29,6 +30,7 @@ from markupsafe import Markup
 from prfaqgen.builtin import templates_dir
 from prfaqgen.fingerprint import Fingerprint, files_below
 from prfaqgen.render.markdown import MarkdownRenderer
+from prfaqgen.render.template_cache import TemplateCodeCache, cache_folder
 from prfaqgen.render.templating import make_environment
 from prfaqgen.render.typography import smart_text
 
@@ -53,6 +55,9 @@ def cached_environment(template_dirs: Sequence[Path] = ()) -> SandboxedEnvironme
             _environments.move_to_end(key)
             return env
         env = make_environment(builtin, themes=tuple(template_dirs))
+        folder = cache_folder()
+        if folder is not None:
+            env.bytecode_cache = TemplateCodeCache(folder)
         env.globals["theme_file"] = _theme_file_url
         env.filters["markdown"] = _filter("block")
         env.filters["inline"] = _filter("inline")
