@@ -11,7 +11,9 @@ from typing import cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+from docx.oxml.styles import CT_Style
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
 
 from prfaqgen.errors import RenderError
 from prfaqgen.writers.docx.ooxml import element, insert_ordered
@@ -29,6 +31,7 @@ class StyleBook:
     def __init__(self, document: Document) -> None:
         self._document = document
         self._cache: dict[tuple[str, WD_STYLE_TYPE], BaseStyle] = {}
+        self._by_name: dict[str | None, CT_Style] | None = None
 
     def paragraph(self, name: str) -> ParagraphStyle:
         """The paragraph style ``name``."""
@@ -85,16 +88,25 @@ class StyleBook:
     def _get(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
         key = (name, kind)
         if key not in self._cache:
-            styles = self._document.styles
-            if name not in styles:
+            found = self._named().get(BabelFish.ui2internal(name))
+            if found is None:
                 raise RenderError(
                     f'the reference document has no {_KINDS[kind]} style "{name}"; '
                     "add it to the reference document or fix the template"
                 )
-            style = styles[name]
+            style = StyleFactory(found)
             if style.type != kind:
                 raise RenderError(
                     f'"{name}" in the reference document is not a {_KINDS[kind]} style'
                 )
             self._cache[key] = style
         return self._cache[key]
+
+    def _named(self) -> dict[str | None, CT_Style]:
+        """The document's styles by internal name, the first of a name winning as in
+        python-docx's ``styles[name]``; read once (``name in styles`` reads them all)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for element in self._document.styles.element.style_lst:
+                self._by_name.setdefault(element.name_val, element)
+        return self._by_name
