@@ -3,7 +3,7 @@
 Teams keep rendered documents in version control and compare them in CI, so
 the DOCX must not change when nothing changed: no clock, no random ids, no
 leftovers of whoever made the reference document. python-docx's own save
-stamps the current time on every zip entry, so the package is written again.
+stamps the current time on every zip entry, so the package is zipped here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -80,16 +82,38 @@ def save_docx(document: Document, metadata: Metadata, source_date: datetime) -> 
     replacements = {parts[RT.CORE_PROPERTIES]: _core_xml(metadata, source_date)}
     if RT.EXTENDED_PROPERTIES in parts:
         replacements[parts[RT.EXTENDED_PROPERTIES]] = _app_xml()
-    saved = io.BytesIO()
-    document.save(saved)
-    return rezip(saved.getvalue(), replacements, source_date)
+    return zip_package({**_package_entries(document), **replacements}, source_date)
 
 
-def rezip(data: bytes, replacements: dict[str, bytes], when: datetime) -> bytes:
-    """Write the package again: [Content_Types].xml first, then sorted, all at ``when``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = {name: source.read(name) for name in source.namelist()}
-    entries.update(replacements)
+class _Entries:
+    """Where python-docx's package writer puts each part: a dict, not a zip file."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.written[pack_uri.membername] = blob
+
+
+def _package_entries(document: Document) -> dict[str, bytes]:
+    """What ``document.save()`` puts in its zip, by member name, without zipping it.
+
+    The steps of python-docx's OpcPackage.save and PackageWriter.write; its zip
+    would only be read back to be written again in a fixed order and time.
+    """
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    sink = _Entries()
+    PackageWriter._write_content_types_stream(sink, parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, parts)  # type: ignore[arg-type]  # a writer by duck type
+    return sink.written
+
+
+def zip_package(entries: dict[str, bytes], when: datetime) -> bytes:
+    """The package: [Content_Types].xml first, then sorted, all at ``when``."""
     stamp = min(max(_naive_utc(when), _ZIP_MIN), _ZIP_MAX).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -63,7 +63,8 @@ def clean_reference(path: Path) -> bytes:
     except (KeyError, etree.XMLSyntaxError) as exc:
         raise _refuse(path, f"it is not a well-formed DOCX file ({exc})") from None
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated: python-docx reads it straight back, in memory.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         for name, data in kept.items():
             archive.writestr(name, data)
     return out.getvalue()
