@@ -9,7 +9,6 @@ from typing import TypeAlias, cast
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -181,7 +180,7 @@ class InlineWriter:
 
     def _new_run(self, fmt: _Format, sink: BaseOxmlElement) -> Run:
         self._release()
-        r = cast(CT_R, OxmlElement("w:r"))
+        r = cast(CT_R, new_element("w:r"))
         sink.append(r)
         run = Run(r, self._paragraph)
         styles = self._ctx.styles

@@ -8,11 +8,12 @@ children are always inserted through :func:`insert_ordered`.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -48,15 +49,32 @@ _ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The Clark name and namespace map of a prefixed tag, worked out once per tag
+    (python-docx's OxmlElement parses the tag again for each of the thousands of
+    elements of a document)."""
+    parsed = NamespacePrefixedTag(tag)
+    return parsed.clark_name, parsed.nsmap
+
+
+@cache
+def _w_attribute(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def new_element(tag: str) -> BaseOxmlElement:
-    """A new OOXML element: python-docx builds a BaseOxmlElement, its stubs say _Element."""
-    return cast(BaseOxmlElement, OxmlElement(tag))
+    """A new OOXML element, as python-docx's OxmlElement makes it (its custom class);
+    python-docx's stubs say _Element."""
+    clark, nsmap = _tag(tag)
+    return cast(BaseOxmlElement, oxml_parser.makeelement(clark, nsmap=nsmap))
 
 
 def element(tag: str, **attrs: str) -> BaseOxmlElement:
     """A new ``w:`` element; attribute names are given without their prefix."""
-    made = OxmlElement(tag, {qn(f"w:{name}"): value for name, value in attrs.items()})
-    return cast(BaseOxmlElement, made)
+    clark, nsmap = _tag(tag)
+    attrib = {_w_attribute(name): value for name, value in attrs.items()}
+    return cast(BaseOxmlElement, oxml_parser.makeelement(clark, attrib=attrib, nsmap=nsmap))
 
 
 def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:

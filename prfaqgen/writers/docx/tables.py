@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.html import HtmlElement
 
@@ -178,7 +177,7 @@ def table_xml(
     Rows never split across pages; header rows repeat on every page.
     """
     tbl = new_element("w:tbl")
-    tbl_pr = OxmlElement("w:tblPr")
+    tbl_pr = new_element("w:tblPr")
     tbl_pr.append(element("w:tblStyle", val=style_id))
     tbl_pr.append(element("w:tblW", w=str(sum(widths)), type="dxa"))
     if indent:
@@ -197,7 +196,7 @@ def table_xml(
         )
     )
     tbl.append(tbl_pr)
-    tbl_grid = OxmlElement("w:tblGrid")
+    tbl_grid = new_element("w:tblGrid")
     for width in widths:
         tbl_grid.append(element("w:gridCol", w=str(width)))
     tbl.append(tbl_grid)
@@ -208,8 +207,8 @@ def table_xml(
             covered[(cell.row + dr, cell.col)] = cell
     placed: list[tuple[Cell, BaseOxmlElement]] = []
     for r in range(grid.rows):
-        tr = OxmlElement("w:tr")
-        tr_pr = OxmlElement("w:trPr")
+        tr = new_element("w:tr")
+        tr_pr = new_element("w:trPr")
         tr_pr.append(element("w:cantSplit"))
         if r < grid.header_rows:
             tr_pr.append(element("w:tblHeader"))
@@ -235,14 +234,14 @@ def table_xml(
 
 def _tc(width: int, span: int, merge: str | None) -> BaseOxmlElement:
     tc = new_element("w:tc")
-    tc_pr = OxmlElement("w:tcPr")
+    tc_pr = new_element("w:tcPr")
     tc_pr.append(element("w:tcW", w=str(width), type="dxa"))
     if span > 1:
         tc_pr.append(element("w:gridSpan", val=str(span)))
     if merge is not None:
         tc_pr.append(element("w:vMerge", val=merge))
     tc.append(tc_pr)
-    tc.append(OxmlElement("w:p"))
+    tc.append(new_element("w:p"))
     return tc
 
 
