@@ -8,63 +8,56 @@ option, a path that does not exist, a folder with no specs).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, MutableMapping
-from typing import cast
+from typing import Any
 
 import click
 
 from prfaqgen._version import __version__
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-# Each command's module, imported when the command is looked up: `prfaqgen render`
-# then builds only the render command, and `prfaqgen --help` still lists them all.
+# Each command's module is imported when the command runs, so that `validate`
+# does not pay for rendering, linting or watching (issue 7, P3).
 COMMANDS = {
-    name: f"prfaqgen.cli.{name}"
-    for name in (
-        "validate",
-        "lint",
-        "render",
-        "new",
-        "schema",
-        "portfolio",
-        "config",
-        "theme",
-        "watch",
-    )
+    "validate": "prfaqgen.cli.validate",
+    "lint": "prfaqgen.cli.lint",
+    "render": "prfaqgen.cli.render",
+    "new": "prfaqgen.cli.new",
+    "schema": "prfaqgen.cli.schema",
+    "portfolio": "prfaqgen.cli.portfolio",
+    "config": "prfaqgen.cli.config",
+    "theme": "prfaqgen.cli.theme",
+    "watch": "prfaqgen.cli.watch",
 }
 
 
-class LazyCommands(MutableMapping[str, click.Command]):
-    """A click group's ``commands``: names known up front, each command imported on first use."""
+class _LazyGroup(click.Group):
+    """A group whose commands are imported by name, on first use."""
 
-    def __init__(self, modules: dict[str, str]) -> None:
-        self._modules = dict(modules)
-        self._loaded: dict[str, click.Command] = {}
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
 
-    def __getitem__(self, name: str) -> click.Command:
-        if name not in self._loaded:
-            module = importlib.import_module(self._modules[name])
-            self._loaded[name] = cast(click.Command, getattr(module, name))
-        return self._loaded[name]
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: Any = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
 
-    def __setitem__(self, name: str, command: click.Command) -> None:
-        self._loaded[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        if name not in self._modules and name not in self._loaded:
-            raise KeyError(name)
-        self._modules.pop(name, None)
-        self._loaded.pop(name, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys([*self._modules, *self._loaded]))
-
-    def __len__(self) -> int:
-        return len(self._modules.keys() | self._loaded.keys())
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            # click suggests from self.commands, which stays empty here: suggest from COMMANDS.
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=COMMANDS, ctx=ctx
+            ) from None
 
 
-@click.group(context_settings=CONTEXT, commands=LazyCommands(COMMANDS))
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=_LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", "-V", prog_name="prfaqgen")
 def main() -> None:
     """Write Amazon-style PR/FAQ documents as code.
