@@ -8,10 +8,10 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
+from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.markup_scan import scan_templates
 from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
@@ -48,7 +48,7 @@ def compose(
                 "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             },
         )
-    warnings = tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
+    warnings = _template_warnings(theme)
     spec_root = Path(os.path.realpath(loaded.path.parent))
     roots = (spec_root, Path(os.path.realpath(theme.stylesheet.parent)), *theme.roots)
     return ComposedDocument(
@@ -60,6 +60,16 @@ def compose(
         resource_roots=tuple(dict.fromkeys(roots)),
         warnings=warnings,
     )
+
+
+def _template_warnings(theme: Theme) -> tuple[Diagnostic, ...]:
+    """Markup outside the vocabulary in a theme's own templates (the built-in ones have none,
+    so the scanner and its patterns are loaded only for a theme with templates)."""
+    if not theme.template_dirs:
+        return ()
+    from prfaqgen.render.markup_scan import scan_templates
+
+    return tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
 
 
 def image_urls(loaded: LoadedSpec) -> dict[str, str]:
