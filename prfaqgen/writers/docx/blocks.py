@@ -66,7 +66,7 @@ def child_nodes(el: HtmlElement) -> list[Node]:
         if (
             isinstance(child.tag, str)
             and child.tag not in SKIPPED
-            and not (PAGE_PARTS & set(child.classes))
+            and PAGE_PARTS.isdisjoint(child.get("class", "").split())  # = child.classes
         ):
             nodes.append(child)
         if child.tail:

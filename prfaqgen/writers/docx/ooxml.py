@@ -14,6 +14,7 @@ from typing import cast
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import NamespacePrefixedTag, qn
 from docx.oxml.parser import oxml_parser
+from docx.oxml.text.parfmt import CT_PPr
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -94,7 +95,11 @@ def set_paragraph_style(paragraph: Paragraph, style: ParagraphStyle) -> None:
     ``w:pPr``, so it is inserted there. The XML is the same as python-docx's.
     """
     style_id = paragraph.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-    ppr = paragraph._p.get_or_add_pPr()
+    p = paragraph._p
+    ppr = p.pPr
+    if ppr is None:  # w:pPr is the first child of w:p, as python-docx inserts it
+        ppr = cast(CT_PPr, new_element("w:pPr"))
+        p.insert(0, ppr)
     if style_id is None:  # the default style is named by naming none
         ppr.style = None
         return
