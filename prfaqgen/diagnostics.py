@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -48,3 +50,14 @@ def format_path(parts: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be (``A4`` -> ``a4``), if any."""
+    choices = list(choices)
+    text = str(word)
+    for choice in choices:
+        if choice.lower() == text.lower():
+            return choice
+    found = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    return found[0] if found else None

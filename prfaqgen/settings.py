@@ -7,36 +7,79 @@ or config files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from prfaqgen.lint.config import LintConfig
 from prfaqgen.render.document import Paper, RenderOptions
+from prfaqgen.validation import (
+    Boolean,
+    Choice,
+    FilePath,
+    ListOf,
+    Optional,
+    Record,
+    Refused,
+    Ruled,
+    Text,
+    typed,
+)
 
 FORMATS = ("pdf", "docx", "html")
 DEFAULT_FORMATS = ("pdf", "docx")
+PAPERS = ("letter", "a4")
+
+
+def _known_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise Refused(
+            "unknown_format",
+            f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
+            f'list one or more of {", ".join(FORMATS)}, e.g. formats = ["pdf", "docx"]',
+        )
+    return formats
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How to render and check specs; the defaults are prfaqgen's own."""
+    """How to render and check specs; the defaults are prfaqgen's own.
 
-    output: Path = Path("output")
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    paper: Paper = "letter"
-    theme: str | None = None
-    """A theme's name or folder; None is the built-in theme."""
-    templates: Path | None = None
-    """A folder whose templates override the theme's."""
-    draft_mark: bool = True
-    line_numbers: bool = False
-    faq_new_page: bool = True
-    """Start the FAQ on a new page after the press release (Working Backwards style)."""
-    strict: bool = False
-    budget: bool | None = None
-    """Measure the six-page budget; None measures it when a PDF is written."""
-    lint: LintConfig = field(default_factory=LintConfig)
+    Every field is a config key too, checked by its kind (prfaqgen.config).
+    """
+
+    output: Path = typed(FilePath(), "The folder documents are written to.", default=Path("output"))
+    formats: tuple[str, ...] = typed(
+        Ruled(ListOf(Text(), as_tuple=True), _known_formats),
+        "The formats to write.",
+        default=DEFAULT_FORMATS,
+    )
+    paper: Paper = typed(Choice(*PAPERS), "letter or a4.", default="letter")
+    theme: str | None = typed(
+        Optional(Text(), blank_is_none=False),
+        "A theme's name or folder; None is the built-in theme.",
+        default=None,
+    )
+    templates: Path | None = typed(
+        Optional(FilePath(), blank_is_none=False),
+        "A folder whose templates override the theme's.",
+        default=None,
+    )
+    draft_mark: bool = typed(Boolean(), "Mark drafts DRAFT.", default=True)
+    line_numbers: bool = typed(Boolean(), "Number the lines, for review.", default=False)
+    faq_new_page: bool = typed(
+        Boolean(),
+        "Start the FAQ on a new page after the press release (Working Backwards style).",
+        default=True,
+    )
+    strict: bool = typed(Boolean(), "Warnings fail the check too.", default=False)
+    budget: bool | None = typed(
+        Optional(Boolean(), blank_is_none=False),
+        "Measure the six-page budget; None measures it when a PDF is written.",
+        default=None,
+    )
+    lint: LintConfig = typed(Record(LintConfig), "The writing checks.", default_factory=LintConfig)
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with ``changes`` (field names); unknown names are a TypeError."""

@@ -7,23 +7,46 @@ option, a path that does not exist, a folder with no specs).
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import click
 
 from prfaqgen._version import __version__
-from prfaqgen.cli.config import config
-from prfaqgen.cli.lint import lint
-from prfaqgen.cli.new import new
-from prfaqgen.cli.portfolio import portfolio
-from prfaqgen.cli.render import render
-from prfaqgen.cli.schema import schema
-from prfaqgen.cli.theme import theme
-from prfaqgen.cli.validate import validate
-from prfaqgen.cli.watch import watch
+
+# Each command's module is imported when the command runs, so that `validate`
+# does not pay for rendering, linting or watching (issue 7, P3).
+COMMANDS = {
+    "validate": "prfaqgen.cli.validate",
+    "lint": "prfaqgen.cli.lint",
+    "render": "prfaqgen.cli.render",
+    "new": "prfaqgen.cli.new",
+    "schema": "prfaqgen.cli.schema",
+    "portfolio": "prfaqgen.cli.portfolio",
+    "config": "prfaqgen.cli.config",
+    "theme": "prfaqgen.cli.theme",
+    "watch": "prfaqgen.cli.watch",
+}
+
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported by name, on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: Any = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=_LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", "-V", prog_name="prfaqgen")
 def main() -> None:
     """Write Amazon-style PR/FAQ documents as code.
@@ -37,14 +60,3 @@ def main() -> None:
       prfaqgen validate specs/             # check every spec in a folder
       prfaqgen render specs/ledger.yaml    # output/ledger.pdf and .docx
     """
-
-
-main.add_command(validate)
-main.add_command(lint)
-main.add_command(render)
-main.add_command(new)
-main.add_command(schema)
-main.add_command(portfolio)
-main.add_command(config)
-main.add_command(theme)
-main.add_command(watch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import click
@@ -13,6 +14,7 @@ from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
+    from prfaqgen.lint.config import LintSeverity
     from prfaqgen.lint.findings import Finding
     from prfaqgen.settings import Settings
     from prfaqgen.spec.loader import LoadedSpec
@@ -54,7 +56,7 @@ SEVERITIES = ("error", "warning", "info")
 def lint(
     paths: tuple[str, ...],
     output_format: str,
-    min_severity: str | None,
+    min_severity: LintSeverity | None,
     strict: bool,
     budget: bool,
     only_specs: bool,
@@ -88,7 +90,7 @@ def lint(
         settings = settings_source.for_spec(path, **flags)  # defaults, project config, flags
         config = settings.lint
         if min_severity is not None:
-            config = config.model_copy(update={"min_severity": min_severity})
+            config = replace(config, min_severity=min_severity)
         checked = check_spec(path)
         if checked.loaded is None:
             invalid.extend(checked.errors)

@@ -16,7 +16,6 @@ from typing import Any
 
 from prfaqgen.config.discover import config_table, find_config
 from prfaqgen.config.schema import config_keys, resolve_paths, validate_table
-from prfaqgen.config.toml_source import read_toml
 from prfaqgen.errors import ConfigError
 from prfaqgen.settings import Settings
 
@@ -50,6 +49,8 @@ class ResolvedSettings:
 
 def read_config(path: Path) -> ConfigFile:
     """Read and check one config file; every problem in it is in one ConfigError."""
+    from prfaqgen.config.toml_source import read_toml  # only when there is a config file
+
     source = read_toml(path)
     table, prefix = config_table(source)
     changes, problems = validate_table(source, table, prefix)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from prfaqgen.config.toml_source import TomlSource
+if TYPE_CHECKING:
+    from prfaqgen.config.toml_source import TomlSource
 
 CONFIG_NAME = "prfaqgen.toml"
 PYPROJECT = "pyproject.toml"

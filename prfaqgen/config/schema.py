@@ -1,64 +1,50 @@
 """The keys of a config table, checked against the fields of Settings.
 
 Config keys are Settings fields, one to one: a field added to Settings is a
-config key at once, typed by its annotation. Values are validated strictly
-(``draft_mark = "yes"`` is an error, not true) and every problem is reported
-at the key's line and column in the config file.
+config key at once, checked by its kind. TOML values are typed, so nothing is
+coerced (``draft_mark = "yes"`` is an error, not true), and every problem is
+reported at the key's line and column in the config file.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-import typing
-from dataclasses import fields
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
+from prfaqgen.diagnostics import Diagnostic, closest
+from prfaqgen.settings import Settings
+from prfaqgen.validation import INVALID, Problem, fields_of
 
-from prfaqgen.config.toml_source import Key, TomlSource
-from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.settings import FORMATS, Settings
+if TYPE_CHECKING:
+    from prfaqgen.config.toml_source import Key, TomlSource
 
 PATH_KEYS = ("output", "templates")
 """Folders, relative to the config file."""
 
 
-@cache
-def _adapters() -> dict[str, TypeAdapter[Any]]:
-    hints = typing.get_type_hints(Settings)
-    return {f.name: TypeAdapter(hints[f.name]) for f in fields(Settings)}
-
-
 def config_keys() -> tuple[str, ...]:
-    return tuple(_adapters())
+    return tuple(fields_of(Settings))
 
 
 def validate_table(
     source: TomlSource, table: dict[str, Any], prefix: Key
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The Settings changes a config table asks for, and every problem in it, located."""
-    adapters = _adapters()
+    keys = fields_of(Settings)
     changes: dict[str, Any] = {}
-    problems: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = []
     for key, raw in table.items():
         where = (*prefix, key)
-        if key not in adapters:
-            problems.append(source.error(where, _unknown_key(key, adapters)))
+        if key not in keys:
+            diagnostics.append(source.error(where, _unknown_key(key, keys)))
             continue
-        try:
-            value = adapters[key].validate_json(json.dumps(raw, default=str), strict=True)
-        except ValidationError as exc:
-            problems.extend(_located(source, where, exc))
-            continue
-        problem = _check_value(key, value)
-        if problem:
-            problems.append(source.error(where, problem))
-            continue
-        changes[key] = value
-    return changes, problems
+        problems: list[Problem] = []
+        value = keys[key].kind.check(raw, where, problems)
+        diagnostics.extend(source.error(_key_of(p), _message(p)) for p in problems)
+        if value is not INVALID:
+            changes[key] = value
+    return changes, diagnostics
 
 
 def resolve_paths(changes: dict[str, Any], base: Path) -> dict[str, Any]:
@@ -75,47 +61,37 @@ def resolve_paths(changes: dict[str, Any], base: Path) -> dict[str, Any]:
     return out
 
 
-def _check_value(key: str, value: Any) -> str | None:
-    if key == "formats":
-        unknown = [f for f in value if f not in FORMATS]
-        if unknown or not value:
-            return (
-                f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
-                f'list one or more of {", ".join(FORMATS)}, e.g. formats = ["pdf", "docx"]'
-            )
-    return None
+def _key_of(problem: Problem) -> Key:
+    """The TOML key a problem is about (a list's items are on their key's line)."""
+    return tuple(str(part) for part in problem.loc if not isinstance(part, int))
 
 
-def _unknown_key(key: str, adapters: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(key, adapters, n=1)
-    hint = f"did you mean `{close[0]}`? " if close else ""
-    return f"unknown key; {hint}the keys are {', '.join(adapters)}"
+def _unknown_key(key: str, keys: dict[str, Any]) -> str:
+    close = closest(key, keys)
+    hint = f"did you mean `{close}`? " if close else ""
+    return f"unknown key; {hint}the keys are {', '.join(keys)}"
 
 
-def _located(source: TomlSource, where: Key, exc: ValidationError) -> list[Diagnostic]:
-    out = []
-    for error in exc.errors():
-        loc = tuple(str(part) for part in error["loc"] if not isinstance(part, int))
-        key = (*where, *loc)
-        if error["type"] == "extra_forbidden":
-            message = "unknown key; remove it or check its spelling"
-        elif error["type"] in _FIXES:
-            message = f"{_FIXES[error['type']]}, not {json.dumps(error.get('input'), default=str)}"
-        else:
-            shown = json.dumps(error.get("input"), default=str)
-            message = f"{_lower_first(error['msg'])}, not {shown}"
-        out.append(source.error(key, message))
-    return out
+def _message(problem: Problem) -> str:
+    shown = json.dumps(problem.value, default=str)
+    if problem.code == "unknown_key":
+        return "unknown key; remove it or check its spelling"
+    if problem.code == "wrong_type":
+        return f"{_FIXES[problem.context['expected']]}, not {shown}"
+    if problem.code == "not_a_choice":
+        allowed = problem.context["allowed"]
+        close = closest(problem.value, allowed)
+        hint = f"; did you mean {json.dumps(close)}?" if close else ""
+        return f"must be one of {', '.join(map(json.dumps, allowed))}, not {shown}{hint}"
+    if problem.code in ("out_of_range", "not_whole_number", "empty"):
+        return f"{problem.message}, not {shown}"
+    return problem.message
 
 
 _FIXES = {
-    "bool_type": "must be true or false, without quotes",
-    "string_type": 'must be a string in quotes, e.g. "text"',
-    "tuple_type": 'must be a list, e.g. ["first", "second"]',
-    "list_type": 'must be a list, e.g. ["first", "second"]',
-    "dict_type": 'must be a table, e.g. {rule = "warning"}',
+    "true or false": "must be true or false, without quotes",
+    "text": 'must be a string in quotes, e.g. "text"',
+    "list": 'must be a list, e.g. ["first", "second"]',
+    "mapping": 'must be a table, e.g. {rule = "warning"}',
+    "record": 'must be a table, e.g. {rule = "warning"}',
 }
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

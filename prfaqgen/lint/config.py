@@ -1,96 +1,98 @@
-"""The ``[lint]`` table of the project config, as a model the config reader validates.
+"""The ``[lint]`` table of the project config, as a record the config reader validates.
 
-Every value is checked here with pydantic, so that a bad rule id or threshold
-is a ValidationError the config reader can point at its TOML line.
+Every value is checked by its kind, so that a bad rule id or threshold is a
+problem the config reader can point at its TOML line.
 """
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
-
+from prfaqgen.diagnostics import closest
 from prfaqgen.lint.ids import RULE_IDS
+from prfaqgen.validation import Choice, Integer, ListOf, MapOf, Record, Refused, Text, typed
 
 LintSeverity = Literal["info", "warning", "error"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITY = Choice(*SEVERITY_RANK)
 
 
-def _check_rule_id(rule: str) -> str:
+def _known_rule(rule: str) -> str:
     if rule not in RULE_IDS:
-        close = get_close_matches(rule, RULE_IDS, n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        raise PydanticCustomError(
+        close = closest(rule, RULE_IDS)
+        hint = f"did you mean `{close}`? " if close else ""
+        raise Refused(
             "unknown_rule",
-            "unknown rule id `{rule}`: {hint}the rules are listed in docs/lint-rules.md",
-            {"rule": rule, "hint": hint},
+            f"unknown rule id `{rule}`: {hint}the rules are listed in docs/lint-rules.md",
         )
     return rule
 
 
-class Thresholds(BaseModel):
+def _word(value: str) -> str:
+    if not value.strip():
+        raise Refused("blank_word", "is an empty word: remove it")
+    return value.strip()
+
+
+def _term(value: str) -> str:
+    if not value.strip():
+        raise Refused("blank_term", "is an empty term: remove it")
+    return value
+
+
+WORDS = ListOf(Text(_word), as_tuple=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Thresholds:
     """Limits of the length rules."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    sentence_words: int = typed(
+        Integer(5, 200), "long-sentence: a sentence with more words than this.", default=30
+    )
+    paragraph_words: int = typed(
+        Integer(20, 1000), "long-paragraph: a paragraph with more words than this.", default=150
+    )
+    headline_words: int = typed(Integer(3, 60), "Words in a headline, at most.", default=12)
+    headline_chars: int = typed(Integer(20, 300), "Characters in a headline, at most.", default=100)
 
-    sentence_words: Annotated[int, Field(ge=5, le=200)] = 30
-    """long-sentence: a sentence with more words than this."""
-    paragraph_words: Annotated[int, Field(ge=20, le=1000)] = 150
-    """long-paragraph: a paragraph with more words than this."""
-    headline_words: Annotated[int, Field(ge=3, le=60)] = 12
-    headline_chars: Annotated[int, Field(ge=20, le=300)] = 100
 
-
-class LintConfig(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class LintConfig:
     """Which writing checks run and how they grade; unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    disable: tuple[str, ...] = ()
-    """Rule ids that never run."""
-    severity: dict[str, LintSeverity] = {}
-    """Rule id -> the severity it reports with, instead of its default."""
-    min_severity: LintSeverity = "info"
-    """Findings below this level are not shown (they still count in the score)."""
-    thresholds: Thresholds = Thresholds()
-    weasel_words: tuple[str, ...] = ()
-    """House weasel words, added to the built-in list."""
-    hype_words: tuple[str, ...] = ()
-    """House hype words, added to the built-in list."""
-    banned_terms: dict[str, str] = {}
-    """Term -> its replacement; reported by `jargon`."""
-    product_names: tuple[str, ...] = ()
-    """Names of the product and company that the problem paragraph must not use."""
-    acronyms: tuple[str, ...] = ()
-    """Acronyms every reader knows, never reported by `undefined-acronym`."""
-
-    @field_validator("disable")
-    @classmethod
-    def _known_disabled(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_check_rule_id(rule) for rule in value)
-
-    @field_validator("severity")
-    @classmethod
-    def _known_graded(cls, value: dict[str, LintSeverity]) -> dict[str, LintSeverity]:
-        for rule in value:
-            _check_rule_id(rule)
-        return value
-
-    @field_validator("weasel_words", "hype_words", "product_names", "acronyms")
-    @classmethod
-    def _no_blank_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if any(not word.strip() for word in value):
-            raise ValueError("holds an empty word: remove it")
-        return tuple(word.strip() for word in value)
-
-    @field_validator("banned_terms")
-    @classmethod
-    def _no_blank_terms(cls, value: dict[str, str]) -> dict[str, str]:
-        if any(not term.strip() for term in value):
-            raise ValueError("holds an empty term: remove it")
-        return value
+    disable: tuple[str, ...] = typed(
+        ListOf(Text(_known_rule), as_tuple=True), "Rule ids that never run.", default=()
+    )
+    severity: dict[str, LintSeverity] = typed(
+        MapOf(SEVERITY, _known_rule),
+        "Rule id -> the severity it reports with, instead of its default.",
+        default_factory=dict,
+    )
+    min_severity: LintSeverity = typed(
+        SEVERITY,
+        "Findings below this level are not shown (they still count in the score).",
+        default="info",
+    )
+    thresholds: Thresholds = typed(Record(Thresholds), default_factory=Thresholds)
+    weasel_words: tuple[str, ...] = typed(
+        WORDS, "House weasel words, added to the built-in list.", default=()
+    )
+    hype_words: tuple[str, ...] = typed(
+        WORDS, "House hype words, added to the built-in list.", default=()
+    )
+    banned_terms: dict[str, str] = typed(
+        MapOf(Text(), _term), "Term -> its replacement; reported by `jargon`.", default_factory=dict
+    )
+    product_names: tuple[str, ...] = typed(
+        WORDS,
+        "Names of the product and company that the problem paragraph must not use.",
+        default=(),
+    )
+    acronyms: tuple[str, ...] = typed(
+        WORDS, "Acronyms every reader knows, never reported by `undefined-acronym`.", default=()
+    )
 
     def severity_of(self, rule: str, default: LintSeverity) -> LintSeverity:
         return self.severity.get(rule, default)

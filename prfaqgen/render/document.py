@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from prfaqgen.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 Paper = Literal["letter", "a4"]
 

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from prfaqgen.diagnostics import Diagnostic, format_path
 from prfaqgen.spec.locations import FieldPath, SourceMap
 from prfaqgen.spec.offsets import Locator
+from prfaqgen.validation import to_plain
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -80,7 +81,7 @@ def check_images(
     resolved: dict[str, Path] = {}
     problems: list[Diagnostic] = []
     locator = Locator(source_map)
-    for path, text in _prose_fields(spec.model_dump()):
+    for path, text in _prose_fields(to_plain(spec)):
         # Offsets count in the text as the YAML scalar holds it, which the locator maps.
         for src, offset in image_sources(locator.text(path) or text):
             target, why = resolved.get(src), ""

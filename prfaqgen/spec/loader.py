@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
 from prfaqgen.spec.characters import character_errors
@@ -19,6 +17,7 @@ from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
 from prfaqgen.spec.recommended import recommended_warnings
 from prfaqgen.spec.unfilled import unfilled_warnings
 from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
+from prfaqgen.validation import Invalid, validate
 
 
 @dataclass(frozen=True)
@@ -89,11 +88,11 @@ def _check(read: ReadResult, path: Path, name: str) -> CheckResult:
             text_problems += limit_errors(read.data, name, read.source_map)
             diagnostics.extend(text_problems)
             try:
-                spec = Spec.model_validate(read.data)
-            except ValidationError as exc:
+                spec = validate(Spec, read.data)
+            except Invalid as exc:
                 # A value the reader or a text rule refused is already reported.
                 refused = {d.path for d in (*read.diagnostics, *text_problems)}
-                located = diagnostics_from(exc, name, read.source_map)
+                located = diagnostics_from(exc.problems, name, read.source_map)
                 diagnostics.extend(d for d in located if d.path not in refused)
                 # One error must not hide every warning.
                 diagnostics.extend(recommended_warnings(read.data, name, read.source_map))

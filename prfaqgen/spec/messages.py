@@ -1,77 +1,68 @@
-"""Turn pydantic's validation errors into messages an author can act on.
+"""Turn validation problems into messages an author can act on.
 
-pydantic reports ``('press_release', 'customer_quotes', 0, 'name')`` and
-``string_type``; the author needs the line, the field, and what to write.
+The validator reports ``('press_release', 'customer_quotes', 0, 'name')`` and
+``wrong_type``; the author needs the line, the field, and what to write.
 """
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from prfaqgen.diagnostics import Diagnostic, format_path
+from prfaqgen.diagnostics import Diagnostic, closest, format_path
 from prfaqgen.spec.locations import FieldPath, SourceMap
 from prfaqgen.spec.model import Spec
+from prfaqgen.validation import Problem, fields_of, record_at
 
 
-def diagnostics_from(error: ValidationError, file: str, source_map: SourceMap) -> list[Diagnostic]:
-    """One located diagnostic per pydantic error."""
+def diagnostics_from(problems: list[Problem], file: str, source_map: SourceMap) -> list[Diagnostic]:
+    """One located diagnostic per problem."""
     out = []
-    for detail in error.errors(include_url=False):
-        loc: FieldPath = tuple(detail["loc"])
-        kind = detail["type"]
-        if kind == "missing":
+    for problem in problems:
+        loc: FieldPath = problem.loc
+        if problem.code == "missing":
             pos = source_map.of_missing(loc)
-        elif kind == "extra_forbidden":
+        elif problem.code == "unknown_key":
             pos = source_map.of_key(loc)
         else:
             pos = source_map.of_value(loc)
-        message = _message(kind, loc, detail)
+        message = _message(problem)
         out.append(Diagnostic(file, pos.line, pos.column, format_path(loc), message))
     return out
 
 
-def _message(kind: str, loc: FieldPath, detail: Any) -> str:
-    value = detail.get("input")
-    ctx = detail.get("ctx") or {}
-    field = _field_info(loc)
-    hint = f": {_lower_first(field.description).rstrip('.')}" if field and field.description else ""
+def _message(problem: Problem) -> str:
+    kind, loc, value = problem.code, problem.loc, problem.value
+    description = _description(loc)
+    hint = f": {_lower_first(description).rstrip('.')}" if description else ""
     name = loc[-1] if loc else ""
 
     if kind == "missing":
         return f"required field `{name}` is missing; add it{hint}"
-    if kind == "empty" or (value is None and kind in _TYPE_ERRORS):
+    if kind == "empty":
         return f"is empty; write it{hint}"
-    if kind == "extra_forbidden":
+    if kind == "unknown_key":
         return _unknown_key(str(name), loc[:-1])
-    if kind == "literal_error":
-        allowed = [
-            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
-        ]
-        close = difflib.get_close_matches(str(value), allowed, n=1)
-        suggestion = f"; did you mean `{close[0]}`?" if close else ""
+    if kind == "not_a_choice":
+        allowed = problem.context["allowed"]
+        close = closest(value, allowed)
+        suggestion = f"; did you mean `{close}`?" if close else ""
         return f"must be one of {', '.join(allowed)}, not `{value}`{suggestion}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"must be a whole number from 1 to 5, not {value}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
+    if kind == "out_of_range":
+        return f"{problem.message}, not {value}"
+    if kind == "not_whole_number":
         return f"must be a whole number, not `{value}`"
     if kind == "too_short":
         return f"needs at least one entry{hint}"
-    if kind in _TYPE_ERRORS:
-        return f"{_TYPE_ERRORS[kind]}, not {_kind_of(value)}{hint}"
-    return str(detail["msg"])
+    if kind == "wrong_type":
+        return f"{_TYPE_ERRORS[problem.context['expected']]}, not {_kind_of(value)}{hint}"
+    return problem.message
 
 
 _TYPE_ERRORS = {
-    "string_type": "must be text",
-    "list_type": "must be a list (one `- ` item per line)",
-    "dict_type": "must be a mapping (`key: value` lines indented under it)",
-    "model_type": "must be a mapping of fields (`key: value` lines indented under it)",
-    "model_attributes_type": "must be a mapping of fields (`key: value` lines indented under it)",
+    "text": "must be text",
+    "list": "must be a list (one `- ` item per line)",
+    "mapping": "must be a mapping (`key: value` lines indented under it)",
+    "record": "must be a mapping of fields (`key: value` lines indented under it)",
 }
 
 
@@ -90,50 +81,19 @@ def _lower_first(text: str) -> str:
 
 
 def _unknown_key(key: str, parent: FieldPath) -> str:
-    model = _model_at(parent)
-    allowed = list(model.model_fields) if model else []
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    model = record_at(Spec, parent)
+    allowed = list(fields_of(model)) if model else []
+    close = closest(key, allowed)
     if close:
-        return f"unknown field `{key}`; did you mean `{close[0]}`?"
+        return f"unknown field `{key}`; did you mean `{close}`?"
     where = f"`{format_path(parent)}`" if parent else "the top level"
     return f"unknown field `{key}`; {where} takes: {', '.join(allowed)}"
 
 
-def _model_at(path: FieldPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path``."""
-    model: type[BaseModel] | None = Spec
-    annotation: Any = None
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if model is None:
-            return None
-        info = model.model_fields.get(part)
-        if info is None:
-            return None
-        annotation = info.annotation
-        model = _inner_model(annotation)
-    return model
-
-
-def _field_info(loc: FieldPath) -> Any:
-    names = [p for p in loc if isinstance(p, str)]
-    if not names or isinstance(loc[-1], int):
-        return None
-    model = _model_at(loc[:-1])
-    return model.model_fields.get(str(loc[-1])) if model else None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """Unwrap Optional, list and Annotated down to a model class, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if found:
-                return found
-    return None
+def _description(loc: FieldPath) -> str:
+    """What the field at ``loc`` is for; nothing for list items and mapping entries."""
+    if not loc or isinstance(loc[-1], int):
+        return ""
+    model = record_at(Spec, loc[:-1])
+    spec = fields_of(model).get(str(loc[-1])) if model else None
+    return spec.description if spec else ""

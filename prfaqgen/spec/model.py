@@ -3,40 +3,36 @@
 Every stage after the reader consumes these classes and nothing else. The
 field names, types and required/optional rules are a contract with users:
 add optional fields, never rename or remove one. The JSON Schema shipped in
-``schema.json`` is generated from here (``prfaqgen schema``).
+``schema.json`` is generated from here (``prfaqgen schema``). The records
+are frozen dataclasses, checked by :mod:`prfaqgen.validation`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from typing import Annotated, Any, Literal
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
+from prfaqgen.validation import (
+    Choice,
+    Date,
+    Integer,
+    ListOf,
+    MapOf,
+    Optional,
+    Record,
+    Refused,
+    Ruled,
+    Text,
+    typed,
 )
-from pydantic_core import PydanticCustomError
 
 SUPPORTED_FORMATS: tuple[int, ...] = (1,)
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _no_blank(value: Any) -> Any:
-    """An optional string that is blank counts as absent."""
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
 
 
 def _required(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("empty", "is empty")
+        raise Refused("empty", "is empty")
     return value
 
 
@@ -50,260 +46,257 @@ MAX_ONE_LINE_CHARS = 2_000  # docs/limits.md
 def _one_line(value: str) -> str:
     value = value.strip()
     if "\n" in value:
-        raise PydanticCustomError("multiline", "must be one line: join its lines into one sentence")
+        raise Refused("multiline", "must be one line: join its lines into one sentence")
     if len(value) > MAX_ONE_LINE_CHARS:
-        raise PydanticCustomError(
+        raise Refused(
             "too_long",
-            "is {length} characters long; a one-line field holds at most {limit}: "
-            "shorten it (see docs/limits.md)",
-            {"length": f"{len(value):,}", "limit": f"{MAX_ONE_LINE_CHARS:,}"},
+            f"is {len(value):,} characters long; a one-line field holds at most "
+            f"{MAX_ONE_LINE_CHARS:,}: shorten it (see docs/limits.md)",
         )
     return value
 
 
-def _yaml_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise PydanticCustomError("empty", "is empty")
-    if not isinstance(value, str) or not _DATE.fullmatch(value.strip()):
-        raise PydanticCustomError(
-            "date_format", "must be a date written as YYYY-MM-DD, for example 2026-11-22"
+# Required text must not be empty; optional text left blank counts as absent.
+TEXT = Text(_one_line, _required)
+PROSE = Text(_prose, _required)
+OPTIONAL_TEXT = Optional(TEXT)
+OPTIONAL_PROSE = Optional(PROSE)
+OPTIONAL_DATE = Optional(Date())
+OPTIONAL_SCORE = Optional(Integer(1, 5, from_text=True))
+
+
+def _supported(value: int) -> int:
+    if value not in SUPPORTED_FORMATS:
+        readable = ", ".join(str(v) for v in SUPPORTED_FORMATS)
+        raise Refused(
+            "prfaq_format",
+            f"format {value} is not supported: this version of prfaqgen reads "
+            f"format {readable}; set `prfaq: 1` or upgrade prfaqgen",
         )
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise PydanticCustomError(
-            "date_value", "is not a real date: check the month and the day"
-        ) from None
+    return value
 
 
-# Required text: must not be empty. Optional text: blank means absent.
-Text = Annotated[str, AfterValidator(_one_line), AfterValidator(_required)]
-Inline = Annotated[str, AfterValidator(_one_line), AfterValidator(_required)]
-Prose = Annotated[str, AfterValidator(_prose), AfterValidator(_required)]
-OptionalText = Annotated[Text | None, BeforeValidator(_no_blank)]
-OptionalInline = Annotated[Inline | None, BeforeValidator(_no_blank)]
-OptionalProse = Annotated[Prose | None, BeforeValidator(_no_blank)]
-YamlDate = Annotated[date, BeforeValidator(_yaml_date)]
-OptionalDate = Annotated[YamlDate | None, BeforeValidator(_no_blank)]
-Score = Annotated[int, Field(ge=1, le=5)]
-OptionalScore = Annotated[Score | None, BeforeValidator(_no_blank)]
-
-
-def _default_if_blank(default: str) -> BeforeValidator:
-    """A choice left empty (``status:``) means its default, like any blank optional field."""
-    return BeforeValidator(lambda v: default if _no_blank(v) is None else v)
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Meta(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Meta:
     """Who wrote this draft, when, and how far along it is."""
 
-    author: Text = Field(description="Who wrote the document.")
-    date: YamlDate = Field(description="Date of this draft, YYYY-MM-DD.")
-    team: OptionalText = Field(None, description="The team that owns the idea.")
-    version: OptionalText = Field(None, description='Draft version, shown in the header ("0.3").')
-    status: Annotated[Literal["draft", "review", "final"], _default_if_blank("draft")] = Field(
-        "draft", description="draft, review or final; drafts carry a DRAFT mark."
+    author: str = typed(TEXT, "Who wrote the document.")
+    date: dt.date = typed(Date(), "Date of this draft, YYYY-MM-DD.")
+    team: str | None = typed(OPTIONAL_TEXT, "The team that owns the idea.", default=None)
+    version: str | None = typed(
+        OPTIONAL_TEXT, 'Draft version, shown in the header ("0.3").', default=None
     )
-    reviewers: list[Text] = Field(default_factory=list, description="Who reviews it.")
-    confidentiality: OptionalText = Field(
-        None, description="Shown in every page header, e.g. 'Confidential - internal use only'."
+    status: Literal["draft", "review", "final"] = typed(
+        Choice("draft", "review", "final", blank="draft"),
+        "draft, review or final; drafts carry a DRAFT mark.",
+        default="draft",
     )
-    tags: list[Text] = Field(
-        default_factory=list, description="Used to filter and group a portfolio."
+    reviewers: list[str] = typed(ListOf(TEXT), "Who reviews it.", default_factory=list)
+    confidentiality: str | None = typed(
+        OPTIONAL_TEXT,
+        "Shown in every page header, e.g. 'Confidential - internal use only'.",
+        default=None,
+    )
+    tags: list[str] = typed(
+        ListOf(TEXT), "Used to filter and group a portfolio.", default_factory=list
     )
 
 
 _NOT_BLANK: dict[str, Any] = {"type": ["string", "number", "boolean"], "pattern": "\\S"}
 
 
-class Quote(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Quote:
     """A quote from the company's leader or from a customer."""
 
-    # The schema says what _attributed says: a name, a role, or both, not blank.
-    model_config = ConfigDict(
-        json_schema_extra={
-            "anyOf": [
-                {"required": ["name"], "properties": {"name": _NOT_BLANK}},
-                {"required": ["role"], "properties": {"role": _NOT_BLANK}},
-            ]
-        }
+    # The schema says what __post_init__ says: a name, a role, or both, not blank.
+    __schema_extra__ = {
+        "anyOf": [
+            {"required": ["name"], "properties": {"name": _NOT_BLANK}},
+            {"required": ["role"], "properties": {"role": _NOT_BLANK}},
+        ]
+    }
+
+    text: str = typed(PROSE, "The words quoted.")
+    name: str | None = typed(OPTIONAL_TEXT, "Who said it.", default=None)
+    role: str | None = typed(
+        OPTIONAL_TEXT, "Their role, e.g. 'Controller, a 40-person firm'.", default=None
     )
 
-    text: Prose = Field(description="The words quoted.")
-    name: OptionalText = Field(None, description="Who said it.")
-    role: OptionalText = Field(None, description="Their role, e.g. 'Controller, a 40-person firm'.")
-
-    @model_validator(mode="after")
-    def _attributed(self) -> Quote:
+    def __post_init__(self) -> None:
         if self.name is None and self.role is None:
-            raise PydanticCustomError(
-                "unattributed",
-                "quotes nobody: give the quote a `name`, a `role`, or both",
+            raise Refused(
+                "unattributed", "quotes nobody: give the quote a `name`, a `role`, or both"
             )
-        return self
 
 
-class PressRelease(_Part):
+@dataclass(frozen=True, kw_only=True)
+class PressRelease:
     """The press release that announces the finished product: under one page."""
 
-    headline: Inline = Field(
-        description="One sentence that names the product in words the target customer knows."
+    headline: str = typed(
+        TEXT, "One sentence that names the product in words the target customer knows."
     )
-    subheadline: OptionalInline = Field(
-        None, description="One sentence: who the customer is and what they gain."
+    subheadline: str | None = typed(
+        OPTIONAL_TEXT, "One sentence: who the customer is and what they gain.", default=None
     )
-    location: OptionalText = Field(None, description="The dateline's city, e.g. 'Seattle, WA'.")
-    outlet: OptionalText = Field(None, description="The dateline's media outlet.")
-    launch_date: OptionalDate = Field(None, description="The intended launch date, YYYY-MM-DD.")
-    summary: Prose = Field(
-        description="2 to 4 sentences: the product and its main benefit. "
-        "Assume the reader reads nothing else."
+    location: str | None = typed(
+        OPTIONAL_TEXT, "The dateline's city, e.g. 'Seattle, WA'.", default=None
     )
-    problem: Prose = Field(
-        description="The customer's problem, in the customer's words; not the solution."
+    outlet: str | None = typed(OPTIONAL_TEXT, "The dateline's media outlet.", default=None)
+    launch_date: dt.date | None = typed(
+        OPTIONAL_DATE, "The intended launch date, YYYY-MM-DD.", default=None
     )
-    solution: Prose = Field(description="How the product solves each problem, simply.")
-    leader_quote: Quote | None = Field(
-        None, description="Why we built it, from the company's spokesperson."
+    summary: str = typed(
+        PROSE,
+        "2 to 4 sentences: the product and its main benefit. Assume the reader reads nothing else.",
     )
-    how_it_works: OptionalProse = Field(
-        None, description="The customer experience: what the customer does first."
+    problem: str = typed(
+        PROSE, "The customer's problem, in the customer's words; not the solution."
     )
-    customer_quotes: list[Quote] = Field(
-        min_length=1, description="One or more customers describing the benefit in their words."
+    solution: str = typed(PROSE, "How the product solves each problem, simply.")
+    leader_quote: Quote | None = typed(
+        Optional(Record(Quote)),
+        "Why we built it, from the company's spokesperson.",
+        default=None,
     )
-    call_to_action: OptionalProse = Field(
-        None, description="One or two sentences: where to go, how to start."
+    how_it_works: str | None = typed(
+        OPTIONAL_PROSE, "The customer experience: what the customer does first.", default=None
     )
-    about: OptionalProse = Field(None, description='The closing "About the company" paragraph.')
+    customer_quotes: list[Quote] = typed(
+        ListOf(Record(Quote), min_items=1),
+        "One or more customers describing the benefit in their words.",
+    )
+    call_to_action: str | None = typed(
+        OPTIONAL_PROSE, "One or two sentences: where to go, how to start.", default=None
+    )
+    about: str | None = typed(
+        OPTIONAL_PROSE, 'The closing "About the company" paragraph.', default=None
+    )
 
 
-class Question(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Question:
     """One FAQ entry."""
 
-    q: Inline = Field(description="The question, one line.")
-    a: Prose = Field(description="The answer.")
+    q: str = typed(TEXT, "The question, one line.")
+    a: str = typed(PROSE, "The answer.")
 
 
-class Faq(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Faq:
     """Customer questions, answered as if the product exists; stakeholder questions."""
 
-    external: list[Question] = Field(
-        default_factory=list, description="Customer questions: price, how it works, help."
-    )
-    internal: list[Question] = Field(
+    external: list[Question] = typed(
+        ListOf(Record(Question)),
+        "Customer questions: price, how it works, help.",
         default_factory=list,
-        description="Stakeholder questions: customers and TAM, economics, dependencies, "
+    )
+    internal: list[Question] = typed(
+        ListOf(Record(Question)),
+        "Stakeholder questions: customers and TAM, economics, dependencies, "
         "risks ('What are the top three reasons this will fail?').",
+        default_factory=list,
     )
 
-    @model_validator(mode="after")
-    def _has_questions(self) -> Faq:
+    def __post_init__(self) -> None:
         if not self.external and not self.internal:
-            raise PydanticCustomError(
+            raise Refused(
                 "faq_empty",
                 "has no questions: add at least one under `external` (customer) "
                 "or `internal` (stakeholder)",
             )
-        return self
 
 
-class Customer(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Customer:
     """The five customer questions."""
 
-    who: OptionalProse = Field(None, description="Who is the customer?")
-    problem: OptionalProse = Field(None, description="What is the customer problem or opportunity?")
-    benefit: OptionalProse = Field(None, description="What is the most important customer benefit?")
-    evidence: OptionalProse = Field(
-        None, description="How do you know what customers need or want?"
+    who: str | None = typed(OPTIONAL_PROSE, "Who is the customer?", default=None)
+    problem: str | None = typed(
+        OPTIONAL_PROSE, "What is the customer problem or opportunity?", default=None
     )
-    experience: OptionalProse = Field(
-        None, description="What does the customer experience look like?"
+    benefit: str | None = typed(
+        OPTIONAL_PROSE, "What is the most important customer benefit?", default=None
+    )
+    evidence: str | None = typed(
+        OPTIONAL_PROSE, "How do you know what customers need or want?", default=None
+    )
+    experience: str | None = typed(
+        OPTIONAL_PROSE, "What does the customer experience look like?", default=None
     )
 
 
-class Metric(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Metric:
     """A success metric: a number, a baseline, a target and a date."""
 
-    name: Text = Field(description="What is measured.")
-    baseline: OptionalText = Field(None, description="Where it stands today.")
-    target: Text = Field(description="Where it must get to.")
-    by: OptionalDate = Field(None, description="When, YYYY-MM-DD.")
+    name: str = typed(TEXT, "What is measured.")
+    baseline: str | None = typed(OPTIONAL_TEXT, "Where it stands today.", default=None)
+    target: str = typed(TEXT, "Where it must get to.")
+    by: dt.date | None = typed(OPTIONAL_DATE, "When, YYYY-MM-DD.", default=None)
 
 
-class AppendixEntry(_Part):
+@dataclass(frozen=True, kw_only=True)
+class AppendixEntry:
     """Supporting material; never counted in the six-page budget."""
 
-    title: Inline = Field(description="The appendix's title.")
-    body: Prose = Field(description="Markdown: data, tables, images.")
+    title: str = typed(TEXT, "The appendix's title.")
+    body: str = typed(PROSE, "Markdown: data, tables, images.")
 
 
-class Scores(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Scores:
     """Bezos's three questions, each scored 1 to 5."""
 
-    big_idea: OptionalScore = Field(default=None, description="Is it a big idea? 1-5.")
-    fit: OptionalScore = Field(default=None, description="Is it something we should be doing? 1-5.")
-    plan: OptionalScore = Field(
-        default=None, description="Is there a legitimate plan to succeed? 1-5."
+    big_idea: int | None = typed(OPTIONAL_SCORE, "Is it a big idea? 1-5.", default=None)
+    fit: int | None = typed(
+        OPTIONAL_SCORE, "Is it something we should be doing? 1-5.", default=None
+    )
+    plan: int | None = typed(
+        OPTIONAL_SCORE, "Is there a legitimate plan to succeed? 1-5.", default=None
     )
 
 
-class Review(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Review:
     """What reviewers decided; feeds the portfolio."""
 
-    scores: Scores = Field(default_factory=Scores, description="Each 1..5, all optional.")
-    decision: Annotated[
-        Literal["pending", "fund", "hold", "decline"], _default_if_blank("pending")
-    ] = Field("pending", description="pending, fund, hold or decline.")
-    notes: OptionalProse = Field(None, description="What the review concluded.")
+    scores: Scores = typed(Record(Scores), "Each 1..5, all optional.", default_factory=Scores)
+    decision: Literal["pending", "fund", "hold", "decline"] = typed(
+        Choice("pending", "fund", "hold", "decline", blank="pending"),
+        "pending, fund, hold or decline.",
+        default="pending",
+    )
+    notes: str | None = typed(OPTIONAL_PROSE, "What the review concluded.", default=None)
 
 
-def _format(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return value
-
-
-def _supported(value: int) -> int:
-    if value not in SUPPORTED_FORMATS:
-        readable = ", ".join(str(v) for v in SUPPORTED_FORMATS)
-        raise PydanticCustomError(
-            "prfaq_format",
-            "format {value} is not supported: this version of prfaqgen reads "
-            "format {readable}; set `prfaq: 1` or upgrade prfaqgen",
-            {"value": value, "readable": readable},
-        )
-    return value
-
-
-class Spec(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Spec:
     """One PR/FAQ: a press release, then the customer and internal FAQ."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="prfaqgen idea spec, format 1")
+    __schema_title__ = "prfaqgen idea spec, format 1"
 
-    prfaq: Annotated[
-        int,
-        BeforeValidator(_format),
-        AfterValidator(_supported),
-        Field(json_schema_extra={"enum": list(SUPPORTED_FORMATS)}),
-    ] = Field(description="Marks the file as an idea spec, and its format: 1.")
-    title: Inline = Field(description="The product or idea, as customers will know it.")
-    meta: Meta = Field(description="Author and date of this draft (required), team, status.")
-    press_release: PressRelease = Field(
-        description="The press release that announces the finished product."
+    prfaq: int = typed(
+        Ruled(Integer(from_text=True), _supported),
+        "Marks the file as an idea spec, and its format: 1.",
+        schema={"enum": list(SUPPORTED_FORMATS)},
     )
-    faq: Faq = Field(description="Customer (external) and stakeholder (internal) questions.")
-    customer: Customer | None = Field(None, description="The five customer questions.")
-    tenets: list[Prose] = Field(default_factory=list, description="Principles, Markdown each.")
-    metrics: list[Metric] = Field(default_factory=list, description="Success metrics.")
-    glossary: dict[str, Prose] = Field(default_factory=dict, description="Term -> definition.")
-    appendix: list[AppendixEntry] = Field(
-        default_factory=list, description="Never counted in the six-page budget."
+    title: str = typed(TEXT, "The product or idea, as customers will know it.")
+    meta: Meta = typed(Record(Meta), "Author and date of this draft (required), team, status.")
+    press_release: PressRelease = typed(
+        Record(PressRelease), "The press release that announces the finished product."
     )
-    review: Review | None = Field(None, description="What reviewers decided.")
+    faq: Faq = typed(Record(Faq), "Customer (external) and stakeholder (internal) questions.")
+    customer: Customer | None = typed(
+        Optional(Record(Customer)), "The five customer questions.", default=None
+    )
+    tenets: list[str] = typed(ListOf(PROSE), "Principles, Markdown each.", default_factory=list)
+    metrics: list[Metric] = typed(ListOf(Record(Metric)), "Success metrics.", default_factory=list)
+    glossary: dict[str, str] = typed(MapOf(PROSE), "Term -> definition.", default_factory=dict)
+    appendix: list[AppendixEntry] = typed(
+        ListOf(Record(AppendixEntry)),
+        "Never counted in the six-page budget.",
+        default_factory=list,
+    )
+    review: Review | None = typed(Optional(Record(Review)), "What reviewers decided.", default=None)

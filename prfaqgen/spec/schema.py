@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from prfaqgen.spec.model import Spec
+from prfaqgen.validation import record_schema
 
 COMMITTED_SCHEMA = Path(__file__).with_name("schema.json")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,7 +20,9 @@ def json_schema() -> dict[str, Any]:
     ``version: 0.3`` are text; an editor's YAML parser makes them numbers,
     which the schema must accept too.
     """
-    schema = _scalars_as_text(Spec.model_json_schema())
+    defs: dict[str, dict[str, Any]] = {}
+    top = record_schema(Spec, defs)
+    schema = _scalars_as_text({"$defs": dict(sorted(defs.items())), **top})
     return {"$schema": DRAFT, **schema}
 
 

@@ -23,7 +23,9 @@ from typing import Any
 import yaml
 
 from prfaqgen.diagnostics import Diagnostic, format_path
+from prfaqgen.spec import yaml_events
 from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
+from prfaqgen.spec.yaml_events import block_start
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -149,6 +151,15 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
 
     if not text.strip():
         return fail(_EMPTY)
+    if yaml_events.available():
+        fast = SourceMap(source=text)
+        try:
+            result.data = yaml_events.build(text, fast, MAX_DEPTH)
+        except yaml_events.Unusual:
+            pass  # the pure-Python path below says what is wrong, where
+        else:
+            result.source_map = fast
+            return result
     try:
         root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
@@ -343,16 +354,8 @@ class _Builder:
 
 
 def _block_start(node: yaml.ScalarNode) -> Position:
-    """Where the content of a ``|`` block starts: the line after its header,
-    at the indentation of its first non-blank line."""
-    buffer: str = node.start_mark.buffer or ""
-    start = buffer.find("\n", node.start_mark.pointer) + 1
-    indent = 0
-    for text in buffer[start : node.end_mark.pointer].split("\n"):
-        if text.strip():
-            indent = len(text) - len(text.lstrip(" "))
-            break
-    return Position(node.start_mark.line + 2, indent + 1)
+    mark = node.start_mark
+    return block_start(mark.buffer or "", mark.pointer, node.end_mark.pointer, mark.line)
 
 
 def _is_default_tag(node: yaml.Node) -> bool:

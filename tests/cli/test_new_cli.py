@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import types
-import typing
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from prfaqgen.cli import main
 from prfaqgen.diagnostics import Diagnostic, format_path
@@ -24,6 +21,7 @@ from prfaqgen.spec import check_spec
 from prfaqgen.spec.model import Spec
 from prfaqgen.spec.scaffold import scaffold_text
 from prfaqgen.spec.yaml_reader import read_spec_file, read_spec_text
+from prfaqgen.validation import Kind, ListOf, Record, fields_of
 
 SCAFFOLD_WARNING = "still holds the scaffold text"
 
@@ -119,26 +117,21 @@ def key_paths(data: Any, prefix: str = "") -> set[str]:
     return found
 
 
-def submodel(annotation: Any, in_list: bool = False) -> tuple[type[BaseModel] | None, bool]:
-    """The model inside ``annotation`` (through Optional, Annotated, list), and if in a list."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, in_list
-    origin = typing.get_origin(annotation)
-    for arg in typing.get_args(annotation) if origin is not None else ():
-        if origin in (typing.Union, types.UnionType, typing.Annotated, list):
-            found = submodel(arg, in_list or origin is list)
-            if found[0] is not None:
-                return found
-    return None, in_list
+def submodel(kind: Kind | None, in_list: bool = False) -> tuple[type | None, bool]:
+    """The record inside ``kind`` (through Optional, list, mapping), and if in a list."""
+    while kind is not None and not isinstance(kind, Record):
+        in_list = in_list or isinstance(kind, ListOf)
+        kind = kind.inner()
+    return (kind.cls if kind is not None else None), in_list
 
 
-def model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+def model_paths(model: type, prefix: str = "") -> set[str]:
     """Dotted paths of every field of the model, in the same notation."""
     found: set[str] = set()
-    for name, info in model.model_fields.items():
+    for name, spec in fields_of(model).items():
         path = f"{prefix}.{name}" if prefix else name
         found.add(path)
-        inner, in_list = submodel(info.annotation)
+        inner, in_list = submodel(spec.kind)
         if inner is not None:
             found |= model_paths(inner, f"{path}[]" if in_list else path)
     return found

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import prfaqgen
-from prfaqgen.cli import main
+from prfaqgen.cli import COMMANDS, main
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "specs" / "example.yaml"
@@ -343,7 +343,7 @@ def test_json_keeps_non_ascii_text(runner, in_tmp, write):
 # --- help and version -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_every_command_help_shows_an_example(runner, command, flag):
     result = runner.invoke(main, [command, flag])

@@ -145,7 +145,8 @@ def test_unknown_keys_and_wrong_types_are_located(repo: Path) -> None:
         """,
     )
     assert errors_of(repo / "docs/prfaq/idea.yaml") == [
-        f"{config}:5:1: tool.prfaqgen.paper: input should be 'letter' or 'a4', not \"A4\"",
+        f'{config}:5:1: tool.prfaqgen.paper: must be one of "letter", "a4", not "A4"; '
+        'did you mean "a4"?',
         f'{config}:6:1: tool.prfaqgen.draft_mark: must be true or false, without quotes, not "yes"',
         f"{config}:7:1: tool.prfaqgen.ouptut: unknown key; did you mean `output`? the keys are "
         "output, formats, paper, theme, templates, draft_mark, line_numbers, faq_new_page, strict, "
@@ -155,8 +156,8 @@ def test_unknown_keys_and_wrong_types_are_located(repo: Path) -> None:
         f'{config}:11:1: tool.prfaqgen.lint.disable: must be a list, e.g. ["first", "second"], '
         'not "passive-voice"',
         f"{config}:12:1: tool.prfaqgen.lint.colour: unknown key; remove it or check its spelling",
-        f"{config}:13:1: tool.prfaqgen.lint.severity.weasel-words: input should be 'info', "
-        "'warning' or 'error', not \"loud\"",
+        f'{config}:13:1: tool.prfaqgen.lint.severity.weasel-words: must be one of "info", '
+        '"warning", "error", not "loud"',
     ]
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 
@@ -36,7 +37,9 @@ def test_the_hooks_pass_yaml_files_and_call_commands_that_exist() -> None:
         assert hook["files"] == r"\.ya?ml$"
         command = str(hook["entry"]).split()
         assert command[0] == "prfaqgen" and "--only-specs" in command
-    assert "--only-specs" in [p.opts[0] for p in main.commands["validate"].params if p.opts]
+    assert "--only-specs" in [
+        p.opts[0] for p in main.get_command(click.Context(main), "validate").params if p.opts
+    ]
 
 
 def host_repo(root: Path) -> Path:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pydantic import ValidationError
 
 from prfaqgen.cli import main
 from prfaqgen.lint import LintConfig
 from prfaqgen.lint.rules import RULES
+from prfaqgen.validation import Invalid, validate
 from prfaqgen.writers.budget import PageBudget
 from tests.lint.base import lint_text, spec_text, where
 
@@ -61,26 +61,26 @@ def test_a_directive_inside_a_block_is_text_not_a_comment() -> None:
 
 def test_config_regrades_disables_and_extends_word_lists() -> None:
     text = spec_text(answer="        $30 a month, significantly less; a moonshot.\n")
-    config = LintConfig.model_validate(
-        {"severity": {"weasel-word": "error"}, "weasel_words": ["moonshot"]}
+    config = validate(
+        LintConfig, {"severity": {"weasel-word": "error"}, "weasel_words": ["moonshot"]}
     )
     findings = lint_text(text, config).findings
     assert {(f.rule, f.severity) for f in findings} == {("weasel-word", "error")}
     assert len(findings) == 2
     assert not lint_text(text, LintConfig(disable=("weasel-word",))).findings
-    banned = LintConfig.model_validate({"banned_terms": {"moonshot": "bet"}})
+    banned = validate(LintConfig, {"banned_terms": {"moonshot": "bet"}})
     jargon = [f for f in lint_text(text, banned).findings if f.rule == "jargon"]
     assert jargon[0].suggestion == "bet"
 
 
 def test_a_bad_rule_id_is_a_validation_error_that_suggests_the_right_one() -> None:
-    with pytest.raises(ValidationError) as info:
-        LintConfig.model_validate({"disable": ["weasel-words"]})
+    with pytest.raises(Invalid) as info:
+        validate(LintConfig, {"disable": ["weasel-words"]})
     assert "unknown rule id `weasel-words`: did you mean `weasel-word`?" in str(info.value)
-    with pytest.raises(ValidationError):
-        LintConfig.model_validate({"severity": {"hype-word": "fatal"}})
-    with pytest.raises(ValidationError):
-        LintConfig.model_validate({"thresholds": {"sentence_words": 0}})
+    with pytest.raises(Invalid):
+        validate(LintConfig, {"severity": {"hype-word": "fatal"}})
+    with pytest.raises(Invalid):
+        validate(LintConfig, {"thresholds": {"sentence_words": 0}})
 
 
 def test_score_loses_points_per_category() -> None:
