@@ -36,7 +36,9 @@ _LAZY = {
     "settings_for": "prfaqgen.config",
     "Theme": "prfaqgen.render.document",
     "load_theme": "prfaqgen.themes",
-    # lint_spec joins here when the lint package lands ("lint_spec": "prfaqgen.lint").
+    "lint_spec": "prfaqgen.lint",
+    "LintConfig": "prfaqgen.lint",
+    "LintResult": "prfaqgen.lint",
 }
 
 __all__ = [
