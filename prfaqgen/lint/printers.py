@@ -34,7 +34,6 @@ def as_sarif(results: Sequence[LintResult]) -> str:
             "id": rule_id,
             "shortDescription": {"text": RULES[rule_id].rationale},
             "help": {"text": RULES[rule_id].fix},
-            "helpUri": "https://github.com/prfaqgen/prfaqgen/blob/main/docs/lint-rules.md",
             "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[rule_id].severity]},
         }
         for rule_id in used
@@ -73,7 +72,6 @@ def as_sarif(results: Sequence[LintResult]) -> str:
                     "driver": {
                         "name": "prfaqgen lint",
                         "version": __version__,
-                        "informationUri": "https://github.com/prfaqgen/prfaqgen",
                         "rules": rules,
                     }
                 },
