@@ -59,24 +59,77 @@ def _align(source: str, span: ScalarSpan) -> list[int]:
         pointer = source.find("\n", pointer) + 1 or span.end  # skip the header line
     elif span.style in ("'", '"'):
         pointer += 1
-    out: list[int] = []
     end = max(span.end, pointer)
+    chars, offsets = _source_chars(source, pointer, end, span.style)
+    out: list[int] = []
+    index = 0
     for char in span.value:
-        found = _find(source, char, pointer, end)
+        found = _find(chars, char, index)
         if found is None:
-            out.append(min(pointer, end))
+            out.append(offsets[index] if index < len(offsets) else end)
             continue
-        out.append(found)
-        pointer = found + 1
-    out.append(min(pointer, end))
+        out.append(offsets[found])
+        index = found + 1
+    out.append(offsets[index] if index < len(offsets) else end)
     return out
 
 
-def _find(source: str, char: str, start: int, end: int) -> int | None:
-    """The next source offset holding ``char``; a folded space may be a line break."""
-    limit = min(end, start + _MAX_SKIP)
-    for index in range(start, limit):
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+    "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
+    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _source_chars(source: str, start: int, end: int, style: str | None) -> tuple[str, list[int]]:
+    """The characters of a scalar's source as YAML reads them, each with its offset.
+
+    Escapes of double-quoted text stand for the character they write (``\\n`` is
+    a line break, ``\\ `` a space) and an escaped line break for nothing; in
+    single-quoted text ``''`` is one quote. Other characters are themselves.
+    """
+    if style not in ("'", '"'):
+        return source[start:end], list(range(start, end))
+    chars: list[str] = []
+    offsets: list[int] = []
+    index = start
+    while index < end:
         here = source[index]
+        if style == "'" and source.startswith("''", index):
+            chars.append("'")
+            offsets.append(index)
+            index += 2
+            continue
+        if style == '"' and here == "\\" and index + 1 < end:
+            escape = source[index + 1]
+            if escape in "\r\n":  # an escaped line break joins the lines
+                index += 2 + (source.startswith("\r\n", index + 1))
+                continue
+            width = _HEX_ESCAPES.get(escape, 0)
+            if escape in _ESCAPES or width:
+                code = source[index + 2 : index + 2 + width]
+                chars.append(_ESCAPES.get(escape) or _hex_char(code))
+                offsets.append(index)
+                index += 2 + width
+                continue
+        chars.append(here)
+        offsets.append(index)
+        index += 1
+    return "".join(chars), offsets
+
+
+def _hex_char(code: str) -> str:
+    try:
+        return chr(int(code, 16))
+    except ValueError:
+        return "\ufffd"
+
+
+def _find(chars: str, char: str, start: int) -> int | None:
+    """The next index holding ``char``; a folded space may be a line break."""
+    for index in range(start, min(len(chars), start + _MAX_SKIP)):
+        here = chars[index]
         if here == char or (char in " \n" and here in "\n\r"):
             return index
     return None

@@ -1,0 +1,74 @@
+"""Whatever the prose and however YAML writes it, a word's finding points at the word.
+
+The same words are dumped in every scalar style (plain, single and double quoted,
+literal and folded) and folded at different widths; a word-list finding must
+start at that word in the file, as an editor would underline it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tests.lint.base import lint_text, spec_text
+
+WORDS = [
+    "significantly", "very", "revolutionary", "seamless", "controllers", "ledger", "40",
+    "3.5%", "ERP", "utilize", "is", "matched", "#", "it's", '"quoted"', "Dr.", "e.g.",
+    "café", "naïve", "—", "up", "to", "date", "Many", "a", "lot", "of", "banks", "\\",
+    "best-in-class",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ". ", ", ", "\n", "\n\n", ": ", " - "]
+STYLES = [None, '"', "'", "|", ">"]
+OLD_SOLUTION = "  solution: |\n    Ledgerline matches 96% of bank lines in 2 minutes.\n"
+WORD_IN_MESSAGE = re.compile(r"`([^`]+)`")
+WORD_RULES = ("weasel-word", "hype-word", "jargon")
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    parts = draw(
+        st.lists(
+            st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=40
+        )
+    )
+    return "Ledgerline " + "".join(word + separator for word, separator in parts).strip()
+
+
+def solution_field(text: str, style: str | None, width: int) -> str:
+    """``  solution: <text>`` as PyYAML writes the text in ``style``, under the field's key."""
+    dumped = yaml.dump(text, default_style=style, width=width, allow_unicode=True)
+    first, *rest = dumped.removesuffix("...\n").rstrip("\n").split("\n")
+    return "".join(
+        [f"  solution: {first}\n", *(f"    {line}\n" if line else "\n" for line in rest)]
+    )
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(text=prose(), style=st.sampled_from(STYLES), width=st.sampled_from([30, 80]))
+# An escaped line break, an escaped space and a \n escape in one double-quoted scalar.
+@example(text="Ledgerline significantly x\nsignificantly very seamless", style='"', width=30)
+@example(text="Ledgerline it's a lot of banks' seamless \n\n ledger", style="'", width=30)
+def test_word_findings_point_at_the_word(text: str, style: str | None, width: int) -> None:
+    source = spec_text().replace(OLD_SOLUTION, solution_field(text, style, width))
+    assert yaml.safe_load(source)["press_release"]["solution"] == text
+    result = lint_text(source)
+    lines = source.split("\n")
+    for finding in result.findings:
+        assert 1 <= finding.line <= len(lines), finding.format()
+        assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding.format()
+        if finding.rule in WORD_RULES and finding.path == "press_release.solution":
+            found = WORD_IN_MESSAGE.search(finding.message)
+            assert found is not None, finding.message
+            first = found.group(1).split()[0]
+            at = lines[finding.line - 1][finding.column - 1 :]
+            assert at.lower().startswith(first.lower()), (finding.format(), lines[finding.line - 1])
