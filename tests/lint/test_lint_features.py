@@ -221,3 +221,20 @@ def test_only_specs_skips_yaml_that_is_not_a_spec(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lint", "--only-specs", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "ci.yaml" not in result.output and "s.yaml: writing score 100/100" in result.output
+
+
+def test_an_acronym_is_defined_by_its_name_spelled_out_earlier() -> None:
+    name_first = spec_text(
+        problem="  problem: |\n    Green Software Foundation members close books in 6 days.\n",
+        answer="        $30 a month; GSF members pay $20.\n",
+    )
+    assert not [f for f in lint_text(name_first).findings if f.rule == "undefined-acronym"]
+    same_field = spec_text(
+        answer="        $30 a month for the Open Banking Network; OBN fees are $2.\n"
+    )
+    assert not [f for f in lint_text(same_field).findings if f.rule == "undefined-acronym"]
+    acronym_first = spec_text(
+        answer="        $30 a month; OBN fees via the Open Banking Network.\n"
+    )
+    [finding] = [f for f in lint_text(acronym_first).findings if f.rule == "undefined-acronym"]
+    assert finding.message == "`OBN` is used before it is defined"

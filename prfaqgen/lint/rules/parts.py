@@ -290,13 +290,14 @@ def _acronyms(ctx: Context) -> Iterator[Hit]:
             continue  # a headline in capitals is shouting, not acronyms
         for match in _DEFINED_ACRONYM.finditer(text):
             defined.add(match.group(1).upper())
+        names = _spelled_out(text)
         for match in _ACRONYM.finditer(text):
             acronym = match.group(1)
             if len(acronym) < 2 or acronym in known or acronym in reported:
                 continue
-            if acronym in defined and not _defined_here(text, match.start(), acronym):
+            if acronym in defined or _defined_here(text, match.start(), acronym):
                 continue
-            if _defined_here(text, match.start(), acronym):
+            if any(end <= match.start() and acronym in initials for end, initials in names):
                 continue
             reported.add(acronym)
             yield Hit(
@@ -306,6 +307,28 @@ def _acronyms(ctx: Context) -> Iterator[Hit]:
                 f"`{acronym}` is used before it is defined",
                 f"spell it out the first time: 'Full Name ({acronym})', or add it to `glossary`",
             )
+        defined.update(acronym for _, initials in names for acronym in initials)
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w'’-]*)+")
+
+
+def _spelled_out(text: str) -> list[tuple[int, set[str]]]:
+    """Capitalised names and the acronyms they spell, by where each name ends.
+
+    "the Green Software Foundation" makes GSF (and GS, SF) known from there on,
+    as readers take it, even without "(GSF)" after it.
+    """
+    names = []
+    for match in _NAME.finditer(text):
+        words = [w for w in match.group(0).split() if w[0].isupper()]
+        initials = {
+            "".join(w[0] for w in words[i:j])
+            for i in range(len(words))
+            for j in range(i + 2, len(words) + 1)
+        }
+        names.append((match.end(), initials))
+    return names
 
 
 def _defined_here(text: str, start: int, acronym: str) -> bool:
