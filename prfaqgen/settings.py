@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from prfaqgen.lint.config import LintConfig
 from prfaqgen.render.document import Paper, RenderOptions
@@ -28,7 +28,6 @@ from prfaqgen.validation import (
 
 FORMATS = ("pdf", "docx", "html")
 DEFAULT_FORMATS = ("pdf", "docx")
-PAPERS = ("letter", "a4")
 
 
 def _known_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -55,7 +54,7 @@ class Settings:
         "The formats to write.",
         default=DEFAULT_FORMATS,
     )
-    paper: Paper = typed(Choice(*PAPERS), "letter or a4.", default="letter")
+    paper: Paper = typed(Choice(*get_args(Paper)), "letter or a4.", default="letter")
     theme: str | None = typed(
         Optional(Text(), blank_is_none=False),
         "A theme's name or folder; None is the built-in theme.",
