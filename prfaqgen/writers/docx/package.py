@@ -15,8 +15,6 @@ from datetime import datetime, timezone
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -85,31 +83,16 @@ def save_docx(document: Document, metadata: Metadata, source_date: datetime) -> 
     return zip_package({**_package_entries(document), **replacements}, source_date)
 
 
-class _Entries:
-    """Where python-docx's package writer puts each part: a dict, not a zip file."""
-
-    def __init__(self) -> None:
-        self.written: dict[str, bytes] = {}
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.written[pack_uri.membername] = blob
-
-
 def _package_entries(document: Document) -> dict[str, bytes]:
-    """What ``document.save()`` puts in its zip, by member name, without zipping it.
+    """What ``document.save()`` writes, by member name, to be zipped again in a fixed order.
 
-    The steps of python-docx's OpcPackage.save and PackageWriter.write; its zip
-    would only be read back to be written again in a fixed order and time.
+    Through python-docx's public save, not its package writer's private steps: a
+    python-docx release that changed those would break every render.
     """
-    package = document.part.package
-    parts = package.parts
-    for part in parts:
-        part.before_marshal()
-    sink = _Entries()
-    PackageWriter._write_content_types_stream(sink, parts)
-    PackageWriter._write_pkg_rels(sink, package.rels)
-    PackageWriter._write_parts(sink, parts)  # type: ignore[arg-type]  # a writer by duck type
-    return sink.written
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as source:
+        return {name: source.read(name) for name in source.namelist()}
 
 
 def zip_package(entries: dict[str, bytes], when: datetime) -> bytes:
