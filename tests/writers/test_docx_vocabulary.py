@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.shared import Inches
 from docx.table import Table
 from PIL import Image
 
@@ -240,3 +241,21 @@ def test_a_large_table_keeps_its_spans_and_header() -> None:
     assert table.rows[1]._tr.xpath("./w:tc[4]/w:tcPr/w:vMerge/@w:val") == ["continue"]
     assert len(table._tbl.xpath("./w:tr/w:trPr/w:tblHeader")) == 2
     assert table.cell(501, 0).text == "row 499"
+
+
+def test_a_quote_inside_a_quote_steps_in_as_in_the_pdf() -> None:
+    document = render(
+        "<blockquote><p>Outer.</p><blockquote><p>Inner.</p>"
+        "<blockquote><p>Third.</p></blockquote></blockquote><p>Outer again.</p></blockquote>"
+        "<p>After.</p>"
+    )
+    by_text = {p.text: p for p in document.paragraphs}
+    quote = document.styles["Quote"].paragraph_format.left_indent
+    # theme.css: each blockquote is 0.25in of margin and 0.15in of padding in from its parent.
+    assert quote == Inches(0.4)
+    assert by_text["Outer."].paragraph_format.left_indent is None  # the Quote style's indent
+    assert by_text["Inner."].paragraph_format.left_indent == Inches(0.8)
+    assert by_text["Third."].paragraph_format.left_indent == Inches(1.2)
+    assert by_text["Outer again."].paragraph_format.left_indent is None
+    assert {by_text[t].style.name for t in ("Outer.", "Inner.", "Third.")} == {"Quote"}
+    assert by_text["After."].style.name == "Normal"

@@ -46,6 +46,9 @@ LIST_SPACE_AFTER = Pt(6)
 LIST_INDENT = Inches(0.3)
 # The margin below a code block (theme.css `pre { margin-bottom }`).
 CODE_SPACE_AFTER = Pt(6)
+# A quote inside a quote steps in by the outer one's margin and padding
+# (theme.css `blockquote { margin-left: 0.25in; padding-left: 0.15in }`).
+NESTED_QUOTE_INDENT = Inches(0.4)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Scope:
     bold: bool = False  # inside a table header cell
     variant: bool = False  # the second of two bordered blocks in a row: a distinct border
     quote: str | None = None  # the style of the blockquote around (its rule and indent)
+    quote_depth: int = 0  # blockquotes around: a quote in a quote steps in
 
 
 def child_nodes(el: HtmlElement) -> list[Node]:
@@ -148,7 +152,14 @@ class BlockWriter:
                 (QUOTE_CLASS_STYLES[c] for c in el.classes if c in QUOTE_CLASS_STYLES), None
             )
             style = own or quoted or "Quote"
-            self.write_children(el, replace(scope, base=style, variant=self._flip(), quote=style))
+            inner = replace(
+                scope,
+                base=style,
+                variant=self._flip(),
+                quote=style,
+                quote_depth=scope.quote_depth + 1,
+            )
+            self.write_children(el, inner)
         elif tag in ("ul", "ol"):
             self._list(el, own, scope)
         elif tag == "dl":
@@ -186,6 +197,14 @@ class BlockWriter:
                 _copy_border(paragraph, quote, nudge=scope.variant)
         elif scope is not None and scope.variant:
             _copy_border(paragraph, style, nudge=True)
+        if scope is not None and scope.quote_depth > 1:
+            fmt = paragraph.paragraph_format
+            own = (
+                fmt.left_indent
+                if fmt.left_indent is not None
+                else style.paragraph_format.left_indent
+            )
+            fmt.left_indent = Length((own or 0) + NESTED_QUOTE_INDENT * (scope.quote_depth - 1))
         return paragraph
 
     def _inline_paragraph(self, nodes: Sequence[Node], style_name: str, scope: Scope) -> None:
