@@ -155,17 +155,18 @@ def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Sp
     """Whole-word, case-insensitive matches of ``terms`` (which may be phrases)."""
     if not terms:
         return []
-    pattern = _terms_pattern(tuple(sorted(terms, key=len, reverse=True)))
-    return [Span(m.start(), m.group()) for m in pattern.finditer(prose.clean)]
+    return [Span(m.start(), m.group()) for m in _terms_pattern(terms).finditer(prose.clean)]
 
 
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+_PATTERNS: dict[tuple[str, ...] | frozenset[str], re.Pattern[str]] = {}
 
 
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+def _terms_pattern(terms: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    """One pattern per word list (rules ask for the same list once per field)."""
     pattern = _PATTERNS.get(terms)
     if pattern is None:
-        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        longest_first = sorted(terms, key=lambda t: (-len(t), t))
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in longest_first)
         pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
         _PATTERNS[terms] = pattern
     return pattern
