@@ -10,10 +10,9 @@ agree and no writer ever sees it. Tab, newline and carriage return are fine.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.locations import SourceMap, text_values
 
 # Outside XML 1.0's Char production, plus surrogates (which UTF-8 cannot encode).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -22,7 +21,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def character_errors(data: object, name: str, source_map: SourceMap) -> list[Diagnostic]:
     """One error per string (key or value) holding a character no document can carry."""
     out = []
-    for path, text in _strings(data):
+    for path, text in text_values(data, keys=True):
         match = _FORBIDDEN.search(text)
         if match is None:
             continue
@@ -40,16 +39,3 @@ def character_errors(data: object, name: str, source_map: SourceMap) -> list[Dia
             )
         )
     return out
-
-
-def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield (*path, key), key
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))

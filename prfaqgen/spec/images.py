@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.locations import SourceMap, text_values
 from prfaqgen.spec.offsets import Locator
 from prfaqgen.validation import to_plain
 
@@ -81,7 +81,7 @@ def check_images(
     resolved: dict[str, Path] = {}
     problems: list[Diagnostic] = []
     locator = Locator(source_map)
-    for path, text in _prose_fields(to_plain(spec)):
+    for path, text in text_values(to_plain(spec)):
         # Offsets count in the text as the YAML scalar holds it, which the locator maps.
         for src, offset in image_sources(locator.text(path) or text):
             target, why = resolved.get(src), ""
@@ -186,14 +186,3 @@ def _load_strictly(image: Any) -> None:
         image.load()
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
-
-
-def _prose_fields(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _prose_fields(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _prose_fields(item, (*path, index))

@@ -10,10 +10,9 @@ render that never ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.locations import SourceMap, text_values
 
 MAX_FIELD_CHARS = 50_000
 MAX_FIELD_LINES = 3_000
@@ -27,7 +26,7 @@ _EMPHASIS_RUN = re.compile(rf"(?:\*{{{_RUN},}}|_{{{_RUN},}})(?=[^\s*_])")
 def limit_errors(data: object, name: str, source_map: SourceMap) -> list[Diagnostic]:
     """One error per string over a limit."""
     out = []
-    for path, text in _strings(data):
+    for path, text in text_values(data):
         why = _problem(text)
         if why:
             pos = source_map.of_value(path)
@@ -55,14 +54,3 @@ def _problem(text: str) -> str:
             "the run (see docs/limits.md)"
         )
     return ""
-
-
-def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))

@@ -8,10 +8,28 @@ useful place, even for a field that is missing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 FieldPath = tuple[str | int, ...]
+
+
+def text_values(
+    value: object, path: FieldPath = (), *, keys: bool = False
+) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in read spec data, with its field path; with ``keys``, mapping keys too
+    (each at the path of the value it names)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if keys and isinstance(key, str):
+                yield (*path, key), key
+            yield from text_values(item, (*path, key), keys=keys)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from text_values(item, (*path, index), keys=keys)
 
 
 class Position(NamedTuple):

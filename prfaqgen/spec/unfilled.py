@@ -10,11 +10,10 @@ for teams that run ``prfaqgen lint``; keep the wording alike.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.spec.locations import SourceMap, text_values
 
 SCAFFOLD_MARK = "TODO:"
 # The scaffold's placeholder tag (`tags: [todo]`).
@@ -25,7 +24,7 @@ _MAX_QUOTE = 160
 def unfilled_warnings(data: Any, file: str, source_map: SourceMap) -> list[Diagnostic]:
     """A warning for each field that still holds a scaffold placeholder."""
     out = []
-    for path, text in _strings(data, ()):
+    for path, text in text_values(data):
         if path[:-1] == _SCAFFOLD_TAG and text.strip() == "todo":
             message = 'still holds the scaffold text "todo": replace it with your own tags'
         elif text.lstrip().startswith(SCAFFOLD_MARK):
@@ -37,17 +36,6 @@ def unfilled_warnings(data: Any, file: str, source_map: SourceMap) -> list[Diagn
         pos = source_map.of_text_line(path, 0)
         out.append(Diagnostic(file, pos.line, pos.column, format_path(path), message, "warning"))
     return out
-
-
-def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, (*path, index))
 
 
 def _quote(text: str) -> str:
