@@ -15,6 +15,33 @@ from click.testing import CliRunner
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "specs" / "example.yaml"
 
+_MODULES = textwrap.dedent(
+    """\
+    import sys
+    from prfaqgen.cli import main
+    try:
+        main(sys.argv[1:])
+    except SystemExit as exit:
+        assert not exit.code, exit.code
+    print(" ".join(sorted(sys.modules)))
+    """
+)
+
+
+def modules_after(cwd: Path, *args: str) -> set[str]:
+    """The modules a fresh ``prfaqgen ARGS`` process has imported when it is done."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MODULES, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.splitlines()[-1].split())  # after whatever the command printed
+
+
 # Valid, and with every recommended part: no warnings.
 COMPLETE_SPEC = textwrap.dedent(
     """\

@@ -3,9 +3,6 @@ commands or import libraries a DOCX never needs, and `--help` still lists every 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import docx
@@ -13,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from prfaqgen.cli import COMMANDS, main
-from tests.cli.conftest import EXAMPLE, REPO
+from tests.cli.conftest import EXAMPLE, REPO, modules_after
 
 # Imported by a DOCX-only render once, before: each for one small job
 # (url2pathname, an XML attribute quote, a version range, theme look-up by name).
@@ -28,32 +25,6 @@ NEVER_FOR_DOCX = (
 
 # The helpers every command shares; they are not commands.
 SHARED = ("report", "settings_options", "inputs")
-
-MODULES = textwrap.dedent(
-    """\
-    import sys
-    from prfaqgen.cli import main
-    try:
-        main(sys.argv[1:])
-    except SystemExit as exit:
-        assert not exit.code, exit.code
-    print(" ".join(sorted(sys.modules)))
-    """
-)
-
-
-def modules_after(cwd: Path, *args: str) -> set[str]:
-    """The modules a fresh ``prfaqgen ARGS`` process has imported when it is done."""
-    done = subprocess.run(
-        [sys.executable, "-c", MODULES, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return set(done.stdout.split())
 
 
 @pytest.mark.slow

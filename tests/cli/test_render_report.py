@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +13,7 @@ from click.testing import CliRunner
 from prfaqgen.cli import main
 from prfaqgen.cli.report import budget_line, render_summary
 from prfaqgen.writers.budget import PageBudget
+from tests.cli.conftest import modules_after
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -106,32 +104,12 @@ def test_budget_of_a_docx_only_render_is_measured_on_the_pdf_layout(
     assert not Path("out/a.pdf").exists()
 
 
-IMPORTS = textwrap.dedent(
-    """\
-    import sys
-    from prfaqgen.cli import main
-    try:
-        main(sys.argv[1:])
-    except SystemExit as exit:
-        assert not exit.code, exit.code
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & {"weasyprint", "fontTools", "docx"})
-    print(",".join(loaded))
-    """
-)
+BIG_LIBRARIES = {"weasyprint", "fontTools", "docx"}
 
 
 def loaded_libraries(cwd: Path, *args: str) -> str:
     """Run ``prfaqgen ARGS`` in a fresh process; which of the big libraries it imported."""
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORTS, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()[-1]
+    return ",".join(sorted({m.split(".")[0] for m in modules_after(cwd, *args)} & BIG_LIBRARIES))
 
 
 @pytest.mark.slow
