@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from datetime import datetime, time, timezone
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.fingerprint import spec_digest
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
@@ -47,7 +47,7 @@ def compose(
                 "options": options,
                 "generator": f"prfaqgen {__version__}",
                 "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                "spec_digest": spec_digest(loaded),
+                "spec_digest": spec_digest(loaded.source_map.source),
             },
         )
     warnings = _template_warnings(theme)
@@ -91,13 +91,6 @@ def theme_file_url(theme: Theme) -> Callable[[str], str]:
         return theme_file(theme, str(name)).resolve().as_uri()
 
     return theme_file_url
-
-
-def spec_digest(loaded: LoadedSpec) -> str:
-    """``sha256:HEX`` of the spec's text: the DOCX records it, so that ``prfaqgen comments``
-    can tell whether a reviewed document was rendered from the spec it is given."""
-    digest = hashlib.sha256(loaded.source_map.source.encode("utf-8")).hexdigest()
-    return f"sha256:{digest}"
 
 
 def source_date_for(loaded: LoadedSpec) -> datetime:
