@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from prfaqgen.cli import main
 from prfaqgen.review import ReviewFinding, read_review
 from tests.comments.conftest import EXAMPLE, load
+from tests.comments.word_markup import Comment, annotate
 
 
 def _by_text(findings: tuple[ReviewFinding, ...]) -> dict[str, ReviewFinding]:
@@ -143,3 +144,31 @@ def test_a_document_with_no_comments_prints_none(example_docx: bytes, tmp_path: 
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "0 comments" in result.stderr
+
+
+def test_supporting_parts_are_placed_too(example_docx: bytes, tmp_path: Path) -> None:
+    """A tenet (a list item), a metric (a table cell), a glossary entry, an appendix title."""
+    path = tmp_path / "supporting.docx"
+    path.write_bytes(
+        annotate(
+            example_docx,
+            [
+                Comment("never books over a block", "Tom Becker", "tenet"),
+                Comment("Late cancellations refilled", "Tom Becker", "metric"),
+                Comment("A no-show is not", "Tom Becker", "glossary"),
+                Comment("Financial model", "Tom Becker", "appendix"),
+            ],
+        )
+    )
+    found = {f.text: f for f in read_review(path, load(EXAMPLE)).findings}
+    assert (found["tenet"].line, found["tenet"].column, found["tenet"].path) == (
+        218,
+        45,
+        "tenets[1]",
+    )
+    assert _source_at(218, 45, 24) == "never books over a block"
+    assert (found["metric"].line, found["metric"].column) == (223, 11)
+    assert found["metric"].path == "metrics[0].name"
+    assert (found["glossary"].line, found["glossary"].column) == (244, 73)
+    assert found["glossary"].path == "glossary.Late cancellation"
+    assert (found["appendix"].line, found["appendix"].column) == (249, 12)
