@@ -40,6 +40,11 @@ class Place:
     """False when the text is not in the field's value (changed, or written by the template)."""
 
 
+def fold(text: str) -> str:
+    """``text`` with typographic quotes, dashes and spaces made plain, runs of space one."""
+    return " ".join(text.translate(_SAME).split())
+
+
 def _normalise(text: str, drop_marks: bool) -> tuple[str, list[int]]:
     """``text`` compared loosely, with the offset in ``text`` of each character kept."""
     out: list[str] = []

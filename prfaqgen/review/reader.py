@@ -11,7 +11,7 @@ from prfaqgen.errors import ReviewError
 from prfaqgen.fingerprint import spec_digest
 from prfaqgen.review.anchors import Anchor, Walk, w, walk_document
 from prfaqgen.review.findings import Reply, ReviewFinding
-from prfaqgen.review.locate import SpecPlaces
+from prfaqgen.review.locate import SpecPlaces, fold
 from prfaqgen.review.package import ReviewedPackage, read_reviewed
 from prfaqgen.spec.loader import LoadedSpec
 
@@ -72,7 +72,7 @@ def read_review(docx: Path, loaded: LoadedSpec) -> ReviewResult:
 
 def _check_origin(package: ReviewedPackage, loaded: LoadedSpec) -> tuple[str, ...]:
     spec = loaded.display_name
-    if package.title != loaded.spec.title:
+    if fold(package.title) != fold(loaded.spec.title):  # the template typesets the title
         raise ReviewError(
             f'{package.path} was rendered from a spec titled "{package.title}", but {spec} '
             f'is titled "{loaded.spec.title}": pass the spec the document was rendered from'

@@ -14,6 +14,7 @@ from tests.comments.word_markup import Change, Comment, annotate
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "specs" / "example.yaml"
 MINIMAL = REPO / "tests" / "e2e" / "specs" / "minimal.yaml"
+PRESS = REPO / "tests" / "e2e" / "specs" / "press.yaml"
 
 COMMENTS = [
     Comment(

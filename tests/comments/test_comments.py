@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from prfaqgen.cli import main
 from prfaqgen.review import ReviewFinding, read_review
-from tests.comments.conftest import EXAMPLE, load
+from tests.comments.conftest import EXAMPLE, PRESS, load, render
 from tests.comments.word_markup import Comment, annotate
 
 
@@ -172,3 +172,11 @@ def test_supporting_parts_are_placed_too(example_docx: bytes, tmp_path: Path) ->
     assert (found["glossary"].line, found["glossary"].column) == (244, 73)
     assert found["glossary"].path == "glossary.Late cancellation"
     assert (found["appendix"].line, found["appendix"].column) == (249, 12)
+
+
+def test_a_title_the_template_typeset_still_matches_its_spec(tmp_path: Path) -> None:
+    """press.yaml's title has straight quotes; the document's has curly ones."""
+    path = tmp_path / "press.docx"
+    path.write_bytes(render(PRESS))
+    result = read_review(path, load(PRESS))
+    assert result.findings == () and result.warnings == ()
