@@ -92,6 +92,7 @@ class _Walker:
         self.changes: list[Anchor] = []
         self.open_changes: list[Anchor] = []
         self.count = 0
+        self.here: list[Anchor] = []  # anchors made since the last text
 
     def run(self, document: etree._Element) -> Walk:
         body = document.find(w("body"))
@@ -115,6 +116,11 @@ class _Walker:
                 for anchor in self.waiting:
                     anchor.near = opened
                 self.waiting.clear()
+                for anchor in self.here:
+                    # Word may write a range start before a bookmark start at the same
+                    # place (a whole paragraph selected): the anchor is in the new field.
+                    if anchor.field is None or anchor.field.order < opened.order:
+                        anchor.field, anchor.field_start, anchor.near = opened, 0, None
         elif tag == w("bookmarkEnd"):
             closed = self.by_id.get(el.get(w("id"), ""))
             if closed is not None and closed in self.active:
@@ -160,6 +166,7 @@ class _Walker:
             change.end = self.length
 
     def _add(self, piece: str) -> None:
+        self.here.clear()
         self.text.append(piece)
         self.length += len(piece)
         for opened in self.active:
@@ -172,6 +179,7 @@ class _Walker:
 
     def _anchor(self, kind: Kind, key: str) -> Anchor:
         anchor = Anchor(kind, key, self.length)
+        self.here.append(anchor)
         if self.active:
             inner = max(self.active, key=lambda f: f.order)
             anchor.field, anchor.field_start = inner, inner.length

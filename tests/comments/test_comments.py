@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
+from lxml import etree
 
 from prfaqgen.cli import main
 from prfaqgen.review import ReviewFinding, read_review
 from tests.comments.conftest import EXAMPLE, PRESS, load, render
-from tests.comments.word_markup import Comment, annotate
+from tests.comments.word_markup import Comment, W, annotate
 
 
 def _by_text(findings: tuple[ReviewFinding, ...]) -> dict[str, ReviewFinding]:
@@ -180,3 +183,28 @@ def test_a_title_the_template_typeset_still_matches_its_spec(tmp_path: Path) -> 
     path.write_bytes(render(PRESS))
     result = read_review(path, load(PRESS))
     assert result.findings == () and result.warnings == ()
+
+
+def test_a_range_start_written_before_the_field_bookmark_is_in_that_field(
+    example_docx: bytes, tmp_path: Path
+) -> None:
+    """Word may put commentRangeStart ahead of a bookmark start at the same place."""
+    marked = annotate(
+        example_docx, [Comment("Northfork launches Gapfill", "Tom Becker", "whole headline")]
+    )
+    with zipfile.ZipFile(io.BytesIO(marked)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    start = root.find(f".//{{{W}}}commentRangeStart")
+    paragraph = start.getparent()
+    paragraph.remove(start)
+    paragraph.insert(1, start)  # right after w:pPr, before the hidden bookmark
+    assert paragraph[2].get(f"{{{W}}}name", "").startswith("_pf")
+    parts["word/document.xml"] = etree.tostring(root)
+    path = tmp_path / "moved.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    (finding,) = read_review(path, load(EXAMPLE)).findings
+    assert (finding.line, finding.column, finding.path) == (22, 13, "press_release.headline")
+    assert finding.note == ""
