@@ -23,7 +23,14 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
+from prfaqgen.errors import (
+    ConfigError,
+    PrfaqgenError,
+    RenderError,
+    ReviewError,
+    SpecError,
+    ThemeError,
+)
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -39,6 +46,9 @@ _LAZY = {
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",
     "LintResult": "prfaqgen.lint",
+    "read_review": "prfaqgen.review",
+    "ReviewResult": "prfaqgen.review",
+    "ReviewFinding": "prfaqgen.review",
 }
 
 __all__ = [
@@ -48,6 +58,7 @@ __all__ = [
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
+    "ReviewError",
     "Spec",
     "SpecError",
     "ThemeError",
