@@ -109,17 +109,20 @@ _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 _HASHED_BYTES = 64 * 1024
 """Files up to this size are fingerprinted by their content too (specs, config, CSS)."""
 
-Fingerprint = tuple[int, int, bytes]
+FileState = tuple[int, int, bytes]
 """A file's mtime (ns), size and, when small, the digest of its content."""
 
 
-def fingerprints(paths: Iterable[Path], ignore: set[Path]) -> dict[Path, Fingerprint]:
+def fingerprints(paths: Iterable[Path], ignore: set[Path]) -> dict[Path, FileState]:
     """What every file the watcher watches looks like now.
 
     Compared before and after a render, it finds the changes a watcher
-    missed: those made while it was being started again.
+    missed: those made while it was being started again. Unlike
+    prfaqgen.fingerprint (a cache key), it skips the output folders and hidden
+    files (a render must not see its own output as a change) and digests small
+    files, so that a save within the same clock tick still counts.
     """
-    out: dict[Path, Fingerprint] = {}
+    out: dict[Path, FileState] = {}
 
     def add(file: Path) -> None:
         try:
@@ -151,7 +154,7 @@ def fingerprints(paths: Iterable[Path], ignore: set[Path]) -> dict[Path, Fingerp
     return out
 
 
-def _changed(before: dict[Path, Fingerprint], after: dict[Path, Fingerprint]) -> set[Path]:
+def _changed(before: dict[Path, FileState], after: dict[Path, FileState]) -> set[Path]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
