@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # PyYAML's, so lines match its marks
 _KEY = re.compile(r"(?:-\s+)*(?P<key>[^\s:#'\"\[{][^:#]*?|'[^']*'|\"[^\"]*\"):(?:\s|$)")
 
 
@@ -42,7 +43,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
     mark = exc.problem_mark
     if mark is None:
         return None
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     if mark.line >= len(lines):
         return None
     problem = exc.problem or ""
