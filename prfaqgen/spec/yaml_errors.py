@@ -53,6 +53,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located | None:
         return _key_in_a_value(lines, mark.line, mark.column)
     if problem.startswith("expected <block end>"):
         return _out_of_line(text, lines, mark)
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        return _no_colon(lines, exc.context_mark.line, exc.context_mark.column)
     return None
 
 
@@ -114,6 +116,36 @@ def _key_in_a_value(lines: list[str], line: int, column: int) -> Located | None:
         what, _ = _what(text)
         return _indented(line, indent, what, f"`{key.group('key')}:`", sibling, above)
     return None
+
+
+def _no_colon(lines: list[str], line: int, column: int) -> Located | None:
+    """A line without `key: ` where YAML expects a key: a value put on the line below
+    its key at the key's column, or a key whose colon is missing."""
+    if line >= len(lines):
+        return None
+    shown = lines[line][column:].strip()
+    shown = shown if len(shown) <= 20 else shown[:19] + "…"
+    for above in range(line - 1, -1, -1):
+        previous = lines[above]
+        if not previous.strip() or previous.lstrip().startswith("#"):
+            continue
+        key = _KEY.match(previous.strip())
+        at = _indent(previous) + (key.start("key") if key else 0)
+        if key and at == column and not previous.strip()[key.end() :].strip():
+            name = key.group("key")
+            return Located(
+                line + 1,
+                column + 1,
+                f"`{shown}` at column {column + 1} is not a `key: value` line: if it is the "
+                f"value of `{name}:` (line {above + 1}), write it on that line after "
+                f"`{name}: ` or indent it to column {column + 3}",
+            )
+        break
+    return Located(
+        line + 1,
+        column + 1,
+        f"`{shown}` has no `:` after its key: write `key: value` (a colon, then a space)",
+    )
 
 
 def _indented(

@@ -119,6 +119,15 @@ CASES = {
         "11:4: this line at column 4 is indented less than the text it belongs to, which "
         "starts at column 5 (line 9): indent it to column 5",
     ),
+    "value-under-its-key-at-the-keys-column": (
+        spec("prfaq: 1\ntitle: Ledger\nmeta:\n  author:\n  Priya Raman\n  date: 2026-11-22\n"),
+        "5:3: `Priya Raman` at column 3 is not a `key: value` line: if it is the value of "
+        "`author:` (line 4), write it on that line after `author: ` or indent it to column 5",
+    ),
+    "key-without-colon": (
+        spec("prfaq: 1\ntitle Ledger\nmeta: x\n"),
+        "2:1: `title Ledger` has no `:` after its key: write `key: value` (a colon, then a space)",
+    ),
     "tab": (
         spec("prfaq: 1\ntitle: Ledger\nmeta:\n\tauthor: Priya Raman\n"),
         "4:1: `author:` is indented with a tab, which YAML does not allow: indent it with "
