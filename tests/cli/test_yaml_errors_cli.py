@@ -193,3 +193,18 @@ def test_an_indentation_mistake_in_a_real_process_is_no_traceback(
         "idea.yaml:16:5: `a:` at column 5 lines up with no key above it: indent it to column "
         "7 to line up with `a:` (line 15), or to column 3 to line up with `external:` (line 13)"
     )
+
+
+def test_fields_written_at_their_mappings_column_are_told_to_indent(
+    runner: CliRunner, in_tmp: Path, write: Callable[[str, str], Path]
+) -> None:
+    """Valid YAML, wrong shape: `author:` at `meta:`'s column is a top-level key."""
+    write("idea.yaml", "prfaq: 1\ntitle: Ledger\nmeta:\nauthor: Priya Raman\ndate: 2026-11-22\n")
+    result = runner.invoke(main, ["validate", "idea.yaml"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    for line, key in ((4, "author"), (5, "date")):
+        assert (
+            f"idea.yaml:{line}:1: {key}: unknown field `{key}` here; it is a field of `meta` "
+            "(line 3): indent it under `meta:`, to column 3"
+        ) in lines
