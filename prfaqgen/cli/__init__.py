@@ -2,7 +2,8 @@
 
 Exit codes, for every command: 0 success; 1 a spec is invalid (or has
 warnings under ``--strict``) or could not be rendered; 2 usage error (a bad
-option, a path that does not exist, a folder with no specs).
+option, a path that does not exist, a folder with no specs); 130 stopped
+with Ctrl-C (``watch`` excepted: Ctrl-C is how it ends, with 0).
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ class _LazyGroup(click.Group):
         command: Any = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns Ctrl-C into "Aborted!" and exit 1, which reads as a failed check;
+        # 130 is what shells report for SIGINT. Files are written all or none, so none
+        # is left half-written.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            raise click.exceptions.Exit(130) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

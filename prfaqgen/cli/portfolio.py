@@ -28,15 +28,29 @@ DECISIONS = ("pending", "fund", "hold", "decline")
 @click.argument("paths", metavar="DIR...", nargs=-1, required=True)
 @render_flags
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [all CPUs].")
-@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only these statuses.")
 @click.option(
-    "--decision", multiple=True, type=click.Choice(DECISIONS), help="Only these decisions."
+    "--status",
+    multiple=True,
+    type=click.Choice(STATUSES, case_sensitive=False),
+    help="Only these statuses.",
+)
+@click.option(
+    "--decision",
+    multiple=True,
+    type=click.Choice(DECISIONS, case_sensitive=False),
+    help="Only these decisions.",
 )
 @click.option("--tag", multiple=True, help="Only ideas with one of these tags (repeatable).")
 @click.option("--shard", metavar="I/N", help="Render a deterministic 1/N of the specs.")
 @click.option("--collect", is_flag=True, help="Build the comparison from shard manifests in DIR...")
 @click.option("--force", is_flag=True, help="Re-render every spec, changed or not.")
 @click.option("--name", help="The portfolio's name on the cover [the first folder's name].")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="List each missing recommended part at its line [one summary line per spec].",
+)
 @settings_options
 def portfolio(
     paths: tuple[str, ...],
@@ -48,6 +62,7 @@ def portfolio(
     collect: bool,
     force: bool,
     name: str | None,
+    verbose: bool,
     settings_source: SettingsSource,
     render_flags: RenderFlags,
 ) -> None:
@@ -114,7 +129,7 @@ def portfolio(
             total = plan_count(request)
             if total == 0:
                 raise click.UsageError(f"{', '.join(paths)}: no spec to render here")
-            printer = _Printer(total)
+            printer = _Printer(total, verbose)
             try:
                 result = run_portfolio(
                     request,
@@ -147,7 +162,8 @@ def _comparison_settings(
 class _Printer:
     """A progress bar on a terminal, one line per spec otherwise (CI logs stay readable)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, verbose: bool = False) -> None:
+        self._verbose = verbose
         self._tty = sys.stderr.isatty()
         self._bar = click.progressbar(length=total, label="rendering", file=sys.stderr)
         if self._tty:
@@ -160,12 +176,26 @@ class _Printer:
             print_diagnostics(outcome.errors)
             if outcome.failure:
                 click.echo(f"{outcome.name}: cannot render: {outcome.failure}", err=True)
-            print_diagnostics(outcome.warnings)
+            self._warnings(outcome)
         if self._tty:
             self._bar.update(1)
             return
         state = "failed" if outcome.failed else "unchanged" if outcome.unchanged else "rendered"
         click.echo(f"{outcome.name}: {state}", err=True)
+
+    def _warnings(self, outcome: Outcome) -> None:
+        """Missing recommended parts in one line per spec (a folder of drafts would
+        print dozens each); --verbose lists each at its line."""
+        from prfaqgen.spec.recommended import is_missing_part
+
+        missing = [] if self._verbose else [d for d in outcome.warnings if is_missing_part(d)]
+        print_diagnostics([d for d in outcome.warnings if d not in missing])
+        if missing:
+            parts = ", ".join(d.path for d in missing)
+            count = f"{len(missing)} recommended part{'s' if len(missing) != 1 else ''}"
+            click.echo(
+                f"{missing[0].file}: warning: {count} missing: {parts} (--verbose lists each)"
+            )
 
     def close(self) -> None:
         if self._tty:
