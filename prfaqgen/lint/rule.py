@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from prfaqgen.lint.config import LintConfig, LintSeverity
-from prfaqgen.lint.text import Prose
+from prfaqgen.lint.text import Prose, Span
 from prfaqgen.spec.locations import FieldPath
 from prfaqgen.spec.model import Spec
 from prfaqgen.spec.offsets import Locator
@@ -80,6 +81,27 @@ class Context:
             paths.extend(("customer", n) for n in _CUSTOMER if getattr(spec.customer, n))
         paths.extend(("tenets", i) for i in range(len(spec.tenets)))
         return tuple(p for p in paths if self.locator.text(p) is not None)
+
+    @cached_property
+    def _names(self) -> re.Pattern[str] | None:
+        """The product's own names, the title and `product_names`, as written (case matters:
+        "Quick Close" is a name, "a quick close" is a claim)."""
+        names = {" ".join(n.split()) for n in (self.spec.title, *self.config.product_names)}
+        names.discard("")
+        if not names:
+            return None
+        alternatives = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n))
+        )
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def outside_names(self, prose: Prose, spans: Iterable[Span]) -> Iterator[Span]:
+        """``spans`` that are not part of a product name ("Quick" in "Quick Close")."""
+        pattern = self._names
+        named = [m.span() for m in pattern.finditer(prose.clean)] if pattern else []
+        for span in spans:
+            if not any(start <= span.start and span.end <= end for start, end in named):
+                yield span
 
     def body(self) -> Iterator[tuple[FieldPath, Prose]]:
         for path in self.body_paths:

@@ -1,7 +1,8 @@
 """Words, sentences and paragraphs of one prose field, with their offsets.
 
 Markdown that is not prose (link targets, code spans, URLs) is blanked out
-with spaces of the same length, so offsets still point into the value.
+with spaces of the same length, so offsets still point into the value. A
+Markdown table holds words (its cells are text) but no sentence or paragraph.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
-from typing import NamedTuple
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _NOT_PROSE = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|<?https?://[^\s)>]+>?|\{[^}\n]*\}")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*[A-Za-z0-9%]|[A-Za-z0-9]")
@@ -100,13 +104,27 @@ class Prose:
         return tuple(Span(m.start(), m.group()) for m in _WORD.finditer(self.clean))
 
     @cached_property
+    def tables(self) -> tuple[Span, ...]:
+        """The Markdown tables, as the renderer's parser finds them (whole lines)."""
+        return tuple(_tables(self.value))
+
+    @cached_property
+    def running(self) -> str:
+        """``clean`` with the tables blanked: the text that sentences and paragraphs make."""
+        text = self.clean
+        for table in reversed(self.tables):
+            blank = re.sub(r"[^\n]", " ", text[table.start : table.end])
+            text = text[: table.start] + blank + text[table.end :]
+        return text
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return tuple(_split(self.clean))
+        return tuple(_split(self.running))
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         out = []
-        for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", self.clean):
+        for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", self.running):
             text = match.group()
             if text.strip():
                 lead = len(text) - len(text.lstrip())
@@ -121,6 +139,28 @@ class Prose:
         first = bisect_left(self._word_starts, span.start)
         last = bisect_left(self._word_starts, span.end, first)
         return list(self.words[first:last])
+
+
+def _tables(text: str) -> list[Span]:
+    """Each table's lines, from the same Markdown dialect the documents render with."""
+    if "|" not in text or "-" not in text:  # every table has a delimiter row: skip the parse
+        return []
+    line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    out = []
+    for token in _markdown().parse(text):
+        if token.type == "table_open" and token.map:
+            first, last = token.map
+            start = line_starts[first]
+            end = line_starts[last] if last < len(line_starts) else len(text)
+            out.append(Span(start, text[start:end]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from prfaqgen.spec.images import new_parser
+
+    return new_parser()
 
 
 def _split(text: str) -> list[Span]:
