@@ -97,8 +97,12 @@ class Context:
 
     def outside_names(self, prose: Prose, spans: Iterable[Span]) -> Iterator[Span]:
         """``spans`` that are not part of a product name ("Quick" in "Quick Close")."""
+        spans = list(spans)
         pattern = self._names
-        named = [m.span() for m in pattern.finditer(prose.clean)] if pattern else []
+        if not spans or pattern is None:
+            yield from spans
+            return
+        named = [m.span() for m in pattern.finditer(prose.clean)]
         for span in spans:
             if not any(start <= span.start and span.end <= end for start, end in named):
                 yield span

@@ -104,6 +104,23 @@ class Prose:
         return tuple(Span(m.start(), m.group()) for m in _WORD.finditer(self.clean))
 
     @cached_property
+    def tokens(self) -> tuple[tuple[int, int], ...]:
+        """Start and end of each run of word characters and hyphens, for term look-ups."""
+        return tuple([m.span() for m in _TOKEN.finditer(self.clean)])
+
+    @cached_property
+    def lowered(self) -> tuple[str, ...]:
+        clean = self.clean.lower()
+        if len(clean) != len(self.clean):  # a letter that lowers to two: slice each run
+            return tuple(self.clean[a:b].lower() for a, b in self.tokens)
+        return tuple(clean[a:b] for a, b in self.tokens)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The runs, lower-cased: a quick test of whether a word list can match at all."""
+        return frozenset(_TOKEN.findall(self.clean.lower()))
+
+    @cached_property
     def tables(self) -> tuple[Span, ...]:
         """The Markdown tables, as the renderer's parser finds them (whole lines)."""
         return tuple(_tables(self.value))
@@ -133,12 +150,12 @@ class Prose:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return [m.start() for m in _WORD.finditer(self.clean)]
 
-    def words_in(self, span: Span) -> list[Span]:
+    def count_words(self, span: Span) -> int:
+        """How many words start inside ``span`` (the length rules count, never read, them)."""
         first = bisect_left(self._word_starts, span.start)
-        last = bisect_left(self._word_starts, span.end, first)
-        return list(self.words[first:last])
+        return bisect_left(self._word_starts, span.end, first) - first
 
 
 def _tables(text: str) -> list[Span]:
@@ -192,10 +209,60 @@ def has_number(text: str) -> bool:
 
 
 def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Span]:
-    """Whole-word, case-insensitive matches of ``terms`` (which may be phrases)."""
+    """Whole-word, case-insensitive matches of ``terms`` (which may be phrases).
+
+    A match starts and ends where a run of word characters and hyphens does;
+    at one place the longest term wins; matches do not overlap.
+    """
     if not terms:
         return []
-    return [Span(m.start(), m.group()) for m in _terms_pattern(terms).finditer(prose.clean)]
+    index = _index(terms)
+    if index is None:  # a term with other characters: one pattern does it
+        return [Span(m.start(), m.group()) for m in _terms_pattern(terms).finditer(prose.clean)]
+    # Every term is runs of [\w-] joined by single spaces: look the runs up, no scan.
+    if index.keys().isdisjoint(prose.vocabulary):  # most fields use no word of a list
+        return []
+    clean, tokens, lowered = prose.clean, prose.tokens, prose.lowered
+    out = []
+    i, count = 0, len(tokens)
+    while i < count:
+        for phrase in index.get(lowered[i], ()):
+            last = i + len(phrase) - 1
+            if phrase == lowered[i : last + 1] and all(
+                clean[tokens[j][1] : tokens[j + 1][0]].isspace() for j in range(i, last)
+            ):
+                start = tokens[i][0]
+                out.append(Span(start, clean[start : tokens[last][1]]))
+                i = last + 1
+                break
+        else:
+            i += 1
+    return out
+
+
+_TOKEN = re.compile(r"[\w-]+")
+_PLAIN_TERM = re.compile(r"[\w-]+(?: [\w-]+)*")
+_INDEXES: dict[tuple[str, ...] | frozenset[str], dict[str, list[tuple[str, ...]]] | None] = {}
+
+
+def _index(
+    terms: tuple[str, ...] | frozenset[str],
+) -> dict[str, list[tuple[str, ...]]] | None:
+    """The terms by their first run, most runs first; None when a term is not plain."""
+    if terms in _INDEXES:
+        return _INDEXES[terms]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    index: dict[str, list[tuple[str, ...]]] | None = by_first
+    for term in terms:
+        if not _PLAIN_TERM.fullmatch(term):
+            index = None
+            break
+        phrase = tuple(term.lower().split(" "))
+        by_first.setdefault(phrase[0], []).append(phrase)
+    for phrases in by_first.values():
+        phrases.sort(key=len, reverse=True)
+    _INDEXES[terms] = index
+    return index
 
 
 _PATTERNS: dict[tuple[str, ...] | frozenset[str], re.Pattern[str]] = {}

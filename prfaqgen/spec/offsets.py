@@ -63,7 +63,12 @@ def _align(source: str, span: ScalarSpan) -> list[int]:
     chars, offsets = _source_chars(source, pointer, end, span.style)
     out: list[int] = []
     index = 0
+    size = len(chars)
     for char in span.value:
+        if index < size and chars[index] == char:  # the common case, as _find would say
+            out.append(offsets[index])
+            index += 1
+            continue
         found = _find(chars, char, index)
         if found is None:
             out.append(offsets[index] if index < len(offsets) else end)

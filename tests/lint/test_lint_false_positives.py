@@ -38,7 +38,9 @@ def test_a_table_cell_is_still_text_and_the_prose_around_it_still_counts() -> No
     text = spec_text(answer=cell)
     assert rules_at(text, "weasel-word") == [where(text, "very many"), where(text, "many bank")]
     long = "        Each plan " + "and each seat " * 12 + "costs $30 per user per month.\n"
-    text = spec_text(answer=TABLE.replace("        Each plan costs $30 per user per month.\n", long))
+    text = spec_text(
+        answer=TABLE.replace("        Each plan costs $30 per user per month.\n", long)
+    )
     assert rules_at(text, "long-sentence") == [where(text, "Each plan and")]
 
 

@@ -72,3 +72,20 @@ def test_word_findings_point_at_the_word(text: str, style: str | None, width: in
             first = found.group(1).split()[0]
             at = lines[finding.line - 1][finding.column - 1 :]
             assert at.lower().startswith(first.lower()), (finding.format(), lines[finding.line - 1])
+
+
+TERMS = ["very", "a lot of", "lot", "best-in-class", "up to date", "up to", "café", "is", "of"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(text=prose(), terms=st.sets(st.sampled_from(TERMS), min_size=1))
+def test_term_look_up_finds_what_the_word_boundary_pattern_finds(
+    text: str, terms: set[str]
+) -> None:
+    """Plain word lists are looked up by runs of word characters, without a regex scan;
+    the matches are those of the one pattern that any other term list still uses."""
+    from prfaqgen.lint.text import Prose, _terms_pattern, find_terms
+
+    found = find_terms(Prose(text), frozenset(terms))
+    pattern = _terms_pattern(tuple(sorted(terms)))
+    assert found == [(m.start(), m.group()) for m in pattern.finditer(Prose(text).clean)]

@@ -9,7 +9,6 @@ from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import Span, find_terms, has_number
 from prfaqgen.spec.locations import FieldPath
 
-PLACEHOLDERS = frozenset(["todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "placeholder"])
 _PLACEHOLDER_EXTRA = re.compile(r"\b[Xx]{2,}\s*%|\$\s*[Xx]{2,}|\[(?:insert|add|your)[^\]]*\]")
 _HEDGES = re.compile(
     r"^\W*(?:it depends|tbd|tbc|to be (?:decided|determined|confirmed)|unknown|not sure|"
@@ -40,59 +39,10 @@ _SUBSTANCE = re.compile(
 _WHY = re.compile(r"\b(customers?|because|so that|told us|asked|problem|why|interviews?)\b", re.I)
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\)")
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]*[A-Z])s?(?![\w/-])")
-COMMON_ACRONYMS = frozenset(
-    [
-        "US",
-        "USA",
-        "UK",
-        "EU",
-        "UN",
-        "FAQ",
-        "PR",
-        "CEO",
-        "CFO",
-        "CTO",
-        "COO",
-        "VP",
-        "HR",
-        "IT",
-        "AI",
-        "API",
-        "PDF",
-        "URL",
-        "HTML",
-        "CSS",
-        "SMS",
-        "TV",
-        "PC",
-        "ID",
-        "OK",
-        "AM",
-        "PM",
-        "FAQS",
-        "GPS",
-        "USB",
-        "UTC",
-        "HQ",
-        "QA",
-        "YES",
-        "NO",
-        "NOT",
-        "NEW",
-        "FREE",
-        "ALL",
-        "STOP",
-        "NOW",
-        "TBD",
-        "TBC",
-        "TODO",
-        "FIXME",
-        "XXX",
-    ]
-)
 
 
 def _placeholders(ctx: Context) -> Iterator[Hit]:
+    placeholders = ctx.config.word_list("placeholders")
     paths = list(ctx.locator.source_map.scalars)
     for path in paths:
         if not path or path == ("prfaq",):
@@ -100,7 +50,7 @@ def _placeholders(ctx: Context) -> Iterator[Hit]:
         prose = ctx.prose(path)
         if prose is None:
             continue
-        spans = find_terms(prose, PLACEHOLDERS)
+        spans = find_terms(prose, placeholders)
         spans += [Span(m.start(), m.group()) for m in _PLACEHOLDER_EXTRA.finditer(prose.clean)]
         for span in sorted(spans, key=lambda s: s.start):
             yield Hit(
@@ -279,14 +229,14 @@ def _metrics(ctx: Context) -> Iterator[Hit]:
 
 
 def _acronyms(ctx: Context) -> Iterator[Hit]:
-    known = COMMON_ACRONYMS | {a.upper() for a in ctx.config.acronyms}
+    known = set(ctx.config.word_list("acronyms"))
     known |= {term.strip().upper() for term in ctx.spec.glossary}
     defined: set[str] = set()
     reported: set[str] = set()
     for path, prose in ctx.body():
         text = prose.clean
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
+        letters = len(list(filter(str.isalpha, text)))
+        if letters and sum(map(str.isupper, filter(str.isalpha, text))) > letters / 2:
             continue  # a headline in capitals is shouting, not acronyms
         for match in _DEFINED_ACRONYM.finditer(text):
             defined.add(match.group(1).upper())

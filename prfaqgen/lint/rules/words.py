@@ -8,154 +8,6 @@ from collections.abc import Iterator
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import Span, find_terms, has_number
 
-WEASEL_WORDS = frozenset(
-    [
-        "significantly",
-        "substantially",
-        "considerably",
-        "various",
-        "nearly",
-        "almost",
-        "many",
-        "some",
-        "most",
-        "often",
-        "very",
-        "extremely",
-        "really",
-        "quite",
-        "fairly",
-        "arguably",
-        "basically",
-        "essentially",
-        "virtually",
-        "several",
-        "numerous",
-        "countless",
-        "generally",
-        "usually",
-        "typically",
-        "relatively",
-        "somewhat",
-        "probably",
-        "possibly",
-        "perhaps",
-        "hopefully",
-        "could",
-        "might",
-        "helps to",
-        "help to",
-        "aims to",
-        "tries to",
-        "a lot of",
-        "lots of",
-        "a number of",
-        "a variety of",
-        "a wide range of",
-        "a great deal of",
-        "in many cases",
-    ]
-)
-HYPE_WORDS = frozenset(
-    [
-        "revolutionary",
-        "revolutionize",
-        "revolutionizes",
-        "game-changing",
-        "game changer",
-        "game-changer",
-        "best-in-class",
-        "best of breed",
-        "world-class",
-        "seamless",
-        "seamlessly",
-        "cutting-edge",
-        "leading-edge",
-        "bleeding-edge",
-        "state-of-the-art",
-        "leverage",
-        "leverages",
-        "leveraging",
-        "synergy",
-        "synergies",
-        "delight",
-        "delightful",
-        "delights",
-        "groundbreaking",
-        "innovative",
-        "disruptive",
-        "disrupt",
-        "next-generation",
-        "next-gen",
-        "paradigm shift",
-        "unparalleled",
-        "unprecedented",
-        "industry-leading",
-        "market-leading",
-        "magical",
-        "amazing",
-        "awesome",
-        "incredible",
-        "transformative",
-        "supercharge",
-        "supercharges",
-        "robust",
-        "powerful",
-        "blazing",
-        "empower",
-        "empowers",
-        "empowering",
-        "frictionless",
-        "effortless",
-        "effortlessly",
-        "best-ever",
-        "ultimate",
-        "exciting",
-        "thrilled",
-        "excited",
-    ]
-)
-ADJECTIVES = frozenset(
-    [
-        "fast",
-        "faster",
-        "fastest",
-        "quick",
-        "quicker",
-        "quickly",
-        "easy",
-        "easier",
-        "easiest",
-        "easily",
-        "cheap",
-        "cheaper",
-        "cheapest",
-        "better",
-        "best",
-        "more",
-        "less",
-        "fewer",
-        "improved",
-        "improves",
-        "improve",
-        "increased",
-        "reduced",
-        "reduces",
-        "lower",
-        "higher",
-        "greater",
-        "simpler",
-        "smarter",
-        "efficient",
-        "efficiently",
-        "affordable",
-        "significant",
-        "huge",
-        "massive",
-        "dramatically",
-        "dramatic",
-    ]
-)
 # A form of "be", any adverbs, then the word that decides: "is (then) booked". The rest is a
 # lookahead, so that "is then being booked" is tried again from "being".
 _PASSIVE = re.compile(
@@ -164,175 +16,21 @@ _PASSIVE = re.compile(
     r"\s+([A-Za-z]+)\b(\s+by\b)?)",
     re.IGNORECASE,
 )
-# Past participles that do not end in -ed ("-en" alone also ends then, often, even, open).
-IRREGULAR_PARTICIPLES = frozenset(
-    [
-        "arisen",
-        "beaten",
-        "bitten",
-        "blown",
-        "born",
-        "borne",
-        "bought",
-        "bound",
-        "brought",
-        "built",
-        "cast",
-        "caught",
-        "chosen",
-        "cut",
-        "dealt",
-        "done",
-        "drawn",
-        "driven",
-        "dug",
-        "eaten",
-        "fallen",
-        "fed",
-        "forbidden",
-        "forgiven",
-        "forgotten",
-        "found",
-        "frozen",
-        "given",
-        "gotten",
-        "grown",
-        "heard",
-        "held",
-        "hidden",
-        "hit",
-        "hung",
-        "kept",
-        "known",
-        "laid",
-        "led",
-        "lent",
-        "made",
-        "meant",
-        "mistaken",
-        "overrun",
-        "overseen",
-        "overtaken",
-        "paid",
-        "proven",
-        "put",
-        "rebuilt",
-        "redone",
-        "rewritten",
-        "ridden",
-        "risen",
-        "run",
-        "said",
-        "seen",
-        "sent",
-        "set",
-        "sewn",
-        "shaken",
-        "shot",
-        "shown",
-        "shut",
-        "slain",
-        "sold",
-        "sought",
-        "sown",
-        "spent",
-        "split",
-        "spoken",
-        "spread",
-        "stolen",
-        "struck",
-        "stuck",
-        "sung",
-        "swept",
-        "sworn",
-        "taken",
-        "taught",
-        "thrown",
-        "told",
-        "torn",
-        "undertaken",
-        "understood",
-        "undone",
-        "upheld",
-        "withdrawn",
-        "withheld",
-        "woken",
-        "won",
-        "worn",
-        "written",
-    ]
-)
-# Words ending in -ed that are adjectives (a state, not an act) or not verbs at all.
-_NOT_PARTICIPLES = frozenset(
-    [
-        "aged",
-        "advanced",
-        "ashamed",
-        "balanced",
-        "based",
-        "beloved",
-        "bored",
-        "committed",
-        "complicated",
-        "concerned",
-        "confused",
-        "crowded",
-        "dedicated",
-        "delighted",
-        "detailed",
-        "determined",
-        "disappointed",
-        "engaged",
-        "excited",
-        "experienced",
-        "focused",
-        "frustrated",
-        "hundred",
-        "indeed",
-        "interested",
-        "involved",
-        "kindred",
-        "limited",
-        "listed",
-        "located",
-        "mixed",
-        "naked",
-        "need",
-        "overwhelmed",
-        "pleased",
-        "qualified",
-        "ragged",
-        "required",
-        "rugged",
-        "sacred",
-        "satisfied",
-        "scared",
-        "skilled",
-        "sophisticated",
-        "stressed",
-        "supported",
-        "surprised",
-        "talented",
-        "thrilled",
-        "tied",
-        "tired",
-        "used",
-        "wicked",
-        "worried",
-    ]
-)
 
 
-def is_participle(word: str) -> bool:
-    """A past participle: the act in "is booked", not the state in "is ready" or "is tired"."""
+def is_participle(word: str, irregular: frozenset[str], states: frozenset[str]) -> bool:
+    """A past participle: the act in "is booked", not the state in "is ready" or "is tired".
+
+    ``irregular`` are those not ending in -ed (sent, taken); ``states`` the words ending
+    in -ed that are not ("is frustrated", "is based", "indeed")."""
     word = word.lower()
-    if word in IRREGULAR_PARTICIPLES:
+    if word in irregular:
         return True
-    return len(word) > 3 and word.endswith("ed") and word not in _NOT_PARTICIPLES
+    return len(word) > 3 and word.endswith("ed") and word not in states
 
 
 def _weasel(ctx: Context) -> Iterator[Hit]:
-    words = WEASEL_WORDS | {w.lower() for w in ctx.config.weasel_words}
+    words = ctx.config.word_list("weasel")
     for path, prose in ctx.body():
         if path[-1] == "q":
             continue  # "How often...?" asks for the figure; the answer must give it
@@ -370,7 +68,7 @@ def _claims(text: str, span: Span) -> bool:
 
 
 def _hype(ctx: Context) -> Iterator[Hit]:
-    words = HYPE_WORDS | {w.lower() for w in ctx.config.hype_words}
+    words = ctx.config.word_list("hype")
     for path, prose in ctx.body():
         for span in ctx.outside_names(prose, find_terms(prose, words)):
             yield Hit(
@@ -383,10 +81,11 @@ def _hype(ctx: Context) -> Iterator[Hit]:
 
 
 def _adjectives(ctx: Context) -> Iterator[Hit]:
+    adjectives = ctx.config.word_list("adjectives")
     for path, prose in ctx.body():
         if path[-1] == "q":
             continue  # questions ask; answers must carry the data
-        found = list(ctx.outside_names(prose, find_terms(prose, ADJECTIVES)))
+        found = list(ctx.outside_names(prose, find_terms(prose, adjectives)))
         if not found:
             continue
         for sentence in prose.sentences:
@@ -405,7 +104,7 @@ def _adjectives(ctx: Context) -> Iterator[Hit]:
 
 
 def _jargon(ctx: Context) -> Iterator[Hit]:
-    terms = {**JARGON, **{k.lower(): v for k, v in ctx.config.banned_terms.items()}}
+    terms = ctx.config.jargon()
     for path, prose in ctx.body():
         for span in ctx.outside_names(prose, find_terms(prose, frozenset(terms))):
             replacement = terms.get(" ".join(span.text.lower().split()), "")
@@ -419,36 +118,11 @@ def _jargon(ctx: Context) -> Iterator[Hit]:
             )
 
 
-JARGON: dict[str, str] = {
-    "utilize": "use",
-    "utilizes": "uses",
-    "utilization": "use",
-    "facilitate": "help",
-    "facilitates": "helps",
-    "operationalize": "run",
-    "actionable": "useful",
-    "low-hanging fruit": "easy first step",
-    "move the needle": "change the result",
-    "circle back": "return to",
-    "best practices": "proven methods",
-    "bandwidth": "time",
-    "deep dive": "close look",
-    "ideate": "think of",
-    "holistic": "whole",
-    "value-add": "benefit",
-    "going forward": "from now on",
-    "touch base": "talk",
-    "end-to-end": "complete",
-    "best-of-breed": "best",
-    "mission-critical": "essential",
-}
-
-
 def _long_sentence(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.thresholds.sentence_words
     for path, prose in ctx.body():
         for sentence in prose.sentences:
-            count = len(prose.words_in(sentence))
+            count = prose.count_words(sentence)
             if count > limit:
                 yield Hit(
                     path,
@@ -463,7 +137,7 @@ def _long_paragraph(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.thresholds.paragraph_words
     for path, prose in ctx.body():
         for paragraph in prose.paragraphs:
-            count = len(prose.words_in(paragraph))
+            count = prose.count_words(paragraph)
             if count > limit:
                 yield Hit(
                     path,
@@ -475,9 +149,11 @@ def _long_paragraph(ctx: Context) -> Iterator[Hit]:
 
 
 def _passive(ctx: Context) -> Iterator[Hit]:
+    irregular = ctx.config.word_list("participles")
+    states = ctx.config.word_list("state-adjectives")
     for path, prose in ctx.body():
         for match in _PASSIVE.finditer(prose.clean):
-            if not is_participle(match.group(2)):
+            if not is_participle(match.group(2), irregular, states):
                 continue
             end = match.end(3) if match.group(3) else match.end(2)
             words = " ".join(prose.clean[match.start() : end].split())
