@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -89,11 +88,11 @@ class Span(NamedTuple):
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
 class Prose:
     """One field's text, ready for rules that look at words and sentences."""
 
-    value: str
+    def __init__(self, value: str) -> None:
+        self.value = value
 
     @cached_property
     def clean(self) -> str:
@@ -199,6 +198,52 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
         out.append(Span(start + lead, piece.strip()))
+
+
+_RUN = re.compile(r"\w+")
+
+
+class Vocabulary(NamedTuple):
+    """Words a rule looks for anywhere in a text, whole (as ``\\b...\\b`` reads them), any case.
+
+    Looked up in a set of the text's words: a regular expression of a hundred
+    alternatives costs more to compile than a lint of the whole spec to run.
+    """
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...] = ()  # a word that starts so: "fail" for failed, failure
+    suffixes: tuple[str, ...] = ()  # a longer word that ends so: "ers" for farmers
+    phrases: tuple[str, ...] = ()  # words one space apart, or joined by & or '
+
+
+def mentions(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``text`` holds one of the words, beginnings, endings or phrases."""
+    lowered = text.lower()
+    runs = set(_RUN.findall(lowered))
+    if not vocabulary.words.isdisjoint(runs):
+        return True
+    if vocabulary.prefixes and any(run.startswith(vocabulary.prefixes) for run in runs):
+        return True
+    for suffix in vocabulary.suffixes:
+        if any(len(run) > len(suffix) and run.endswith(suffix) for run in runs):
+            return True
+    return any(_has_phrase(lowered, phrase) for phrase in vocabulary.phrases)
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not _is_word(text[at - 1])) and (
+            end == len(text) or not _is_word(text[end])
+        ):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w is in a str pattern
 
 
 def has_number(text: str) -> bool:

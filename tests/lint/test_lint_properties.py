@@ -89,3 +89,46 @@ def test_term_look_up_finds_what_the_word_boundary_pattern_finds(
     found = find_terms(Prose(text), frozenset(terms))
     pattern = _terms_pattern(tuple(sorted(terms)))
     assert found == [(m.start(), m.group()) for m in pattern.finditer(Prose(text).clean)]
+
+
+# The patterns the part rules used before their words became sets: the reference.
+OLD_PATTERNS = {
+    "_RISK": r"\b(risks?|fail\w*|wrong|threats?|kill|worr\w*|concerns?|downside)\b",
+    "_ECONOMICS": r"\b(costs?|price|pricing|economics|margins?|revenue|profit\w*|invest\w*|p&l|"
+    r"budget|funding|spend|unit economics|pay)\b",
+    "_PEOPLE": r"\b(customers?|users?|clients?|people|teams?|owners?|managers?|developers?|"
+    r"engineers?|parents?|patients?|students?|teachers?|families|shoppers?|buyers?|sellers?|"
+    r"drivers?|riders?|members?|employees?|staff|workers?|businesses|companies|clinics?|"
+    r"stores?|shops?|restaurants?|farmers?|doctors?|nurses?|readers?|writers?|authors?|"
+    r"administrators?|admins?|operators?|analysts?|accountants?|controllers?|founders?|"
+    r"leads?|anyone|everyone|\w+ers|\w+ists|\w+ians)\b",
+    "_SUBSTANCE": r"\b(used to|no longer|instead of|now|before|after|every|last|this|each|"
+    r"minutes?|hours?|days?|weeks?|months?|years?|morning|evening|tonight|yesterday|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    "_WHY": r"\b(customers?|because|so that|told us|asked|problem|why|interviews?)\b",
+}
+PIECES = [
+    "Failure", "fail", "worry", "p&l", "P&L", "p&lx", "unit", "economics", "profits", "ers",
+    "Farmers", "pianists", "_ers", "x2ers", "used to", "used  to", "Used To", "no longer",
+    "instead", "of", "so that", "told us", "told", "us", "Customer's", "team-mates", "leads",
+    "Mondays", "mon", "day", "é", "ß", "a", "1", "-", "'", "_", "interview", "risk-free",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(
+    pieces=st.lists(
+        st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "  ", "-", ".", "\n"])),
+        max_size=8,
+    )
+)
+def test_part_vocabularies_find_what_their_word_patterns_found(
+    pieces: list[tuple[str, str]],
+) -> None:
+    from prfaqgen.lint.rules import parts
+    from prfaqgen.lint.text import mentions
+
+    text = "".join(piece + gap for piece, gap in pieces)
+    for name, pattern in OLD_PATTERNS.items():
+        expected = bool(re.search(pattern, text, re.IGNORECASE))
+        assert mentions(text, getattr(parts, name)) == expected, (name, text)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from prfaqgen.lint.rule import Context, Hit, Rule
-from prfaqgen.lint.text import Span, find_terms, has_number
+from prfaqgen.lint.text import Span, Vocabulary, find_terms, has_number, mentions
 from prfaqgen.spec.locations import FieldPath
 
 _PLACEHOLDER_EXTRA = re.compile(r"\b[Xx]{2,}\s*%|\$\s*[Xx]{2,}|\[(?:insert|add|your)[^\]]*\]")
@@ -15,28 +15,165 @@ _HEDGES = re.compile(
     r"we don'?t know(?: yet)?|n/?a|todo|unclear|we will see|later)\W*$",
     re.IGNORECASE,
 )
-_RISK = re.compile(r"\b(risks?|fail\w*|wrong|threats?|kill|worr\w*|concerns?|downside)\b", re.I)
-_ECONOMICS = re.compile(
-    r"\b(costs?|price|pricing|economics|margins?|revenue|profit\w*|invest\w*|p&l|budget|"
-    r"funding|spend|unit economics|pay)\b",
-    re.I,
+_RISK = Vocabulary(
+    frozenset(
+        ["risk", "risks", "wrong", "threat", "threats", "kill", "concern", "concerns", "downside"]
+    ),
+    prefixes=("fail", "worr"),
 )
-_PEOPLE = re.compile(
-    r"\b(customers?|users?|clients?|people|teams?|owners?|managers?|developers?|engineers?|"
-    r"parents?|patients?|students?|teachers?|families|shoppers?|buyers?|sellers?|drivers?|"
-    r"riders?|members?|employees?|staff|workers?|businesses|companies|clinics?|stores?|"
-    r"shops?|restaurants?|farmers?|doctors?|nurses?|readers?|writers?|authors?|"
-    r"administrators?|admins?|operators?|analysts?|accountants?|controllers?|founders?|"
-    r"leads?|anyone|everyone|\w+ers|\w+ists|\w+ians)\b",
-    re.IGNORECASE,
+_ECONOMICS = Vocabulary(
+    frozenset(
+        [
+            "cost",
+            "costs",
+            "price",
+            "pricing",
+            "economics",
+            "margin",
+            "margins",
+            "revenue",
+            "budget",
+            "funding",
+            "spend",
+            "pay",
+        ]
+    ),
+    prefixes=("profit", "invest"),
+    phrases=("p&l",),
 )
-_SUBSTANCE = re.compile(
-    r"\b(used to|no longer|instead of|now|before|after|every|last|this|each|"
-    r"minutes?|hours?|days?|weeks?|months?|years?|morning|evening|tonight|yesterday|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
+_PEOPLE = Vocabulary(
+    frozenset(
+        [
+            "customer",
+            "customers",
+            "user",
+            "users",
+            "client",
+            "clients",
+            "people",
+            "team",
+            "teams",
+            "owner",
+            "owners",
+            "manager",
+            "managers",
+            "developer",
+            "developers",
+            "engineer",
+            "engineers",
+            "parent",
+            "parents",
+            "patient",
+            "patients",
+            "student",
+            "students",
+            "teacher",
+            "teachers",
+            "families",
+            "shopper",
+            "shoppers",
+            "buyer",
+            "buyers",
+            "seller",
+            "sellers",
+            "driver",
+            "drivers",
+            "rider",
+            "riders",
+            "member",
+            "members",
+            "employee",
+            "employees",
+            "staff",
+            "worker",
+            "workers",
+            "businesses",
+            "companies",
+            "clinic",
+            "clinics",
+            "store",
+            "stores",
+            "shop",
+            "shops",
+            "restaurant",
+            "restaurants",
+            "farmer",
+            "farmers",
+            "doctor",
+            "doctors",
+            "nurse",
+            "nurses",
+            "reader",
+            "readers",
+            "writer",
+            "writers",
+            "author",
+            "authors",
+            "administrator",
+            "administrators",
+            "admin",
+            "admins",
+            "operator",
+            "operators",
+            "analyst",
+            "analysts",
+            "accountant",
+            "accountants",
+            "controller",
+            "controllers",
+            "founder",
+            "founders",
+            "lead",
+            "leads",
+            "anyone",
+            "everyone",
+        ]
+    ),
+    suffixes=("ers", "ists", "ians"),
 )
-_WHY = re.compile(r"\b(customers?|because|so that|told us|asked|problem|why|interviews?)\b", re.I)
+_SUBSTANCE = Vocabulary(
+    frozenset(
+        [
+            "now",
+            "before",
+            "after",
+            "every",
+            "last",
+            "this",
+            "each",
+            "minute",
+            "minutes",
+            "hour",
+            "hours",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "year",
+            "years",
+            "morning",
+            "evening",
+            "tonight",
+            "yesterday",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+    ),
+    phrases=("used to", "no longer", "instead of"),
+)
+_WHY = Vocabulary(
+    frozenset(
+        ["customer", "customers", "because", "asked", "problem", "why", "interview", "interviews"]
+    ),
+    phrases=("so that", "told us"),
+)
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\)")
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]*[A-Z])s?(?![\w/-])")
 
@@ -86,7 +223,7 @@ def _subheadline(ctx: Context) -> Iterator[Hit]:
     prose = ctx.prose(path)
     if prose is None or ctx.spec.press_release.subheadline is None:
         return
-    if not _PEOPLE.search(prose.clean):
+    if not mentions(prose.clean, _PEOPLE):
         yield Hit(
             path,
             None,
@@ -147,7 +284,11 @@ def _quotes(ctx: Context) -> Iterator[Hit]:
     for i in range(len(pr.customer_quotes)):
         path = ("press_release", "customer_quotes", i, "text")
         prose = ctx.prose(path)
-        if prose is not None and not has_number(prose.clean) and not _SUBSTANCE.search(prose.clean):
+        if (
+            prose is not None
+            and not has_number(prose.clean)
+            and not mentions(prose.clean, _SUBSTANCE)
+        ):
             yield Hit(
                 path,
                 None,
@@ -159,7 +300,7 @@ def _quotes(ctx: Context) -> Iterator[Hit]:
     said = ctx.prose(leader)
     if pr.leader_quote is None or said is None:
         return
-    if not has_number(said.clean) and not _WHY.search(said.clean):
+    if not has_number(said.clean) and not mentions(said.clean, _WHY):
         yield Hit(
             leader,
             None,
@@ -190,7 +331,7 @@ def _hard_questions(ctx: Context) -> Iterator[Hit]:
     internal = ctx.spec.faq.internal
     texts = [q.q for q in internal]
     where = ("faq", "internal") if internal else ("faq",)
-    if not any(_RISK.search(t) for t in texts):
+    if not any(mentions(t, _RISK) for t in texts):
         yield Hit(
             where,
             None,
@@ -198,7 +339,7 @@ def _hard_questions(ctx: Context) -> Iterator[Hit]:
             "no internal question asks about risks or why this could fail",
             "add 'What are the top three reasons this will fail?' and answer it honestly",
         )
-    if not any(_ECONOMICS.search(t) for t in texts):
+    if not any(mentions(t, _ECONOMICS) for t in texts):
         yield Hit(
             where,
             None,

@@ -8,13 +8,34 @@ from collections.abc import Iterator
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import Span, find_terms, has_number
 
-# A form of "be", any adverbs, then the word that decides: "is (then) booked". The rest is a
-# lookahead, so that "is then being booked" is tried again from "being".
-_PASSIVE = re.compile(
-    r"\b(?:am|is|are|was|were|be|been|being)(?=((?:\s+(?:\w+ly|not|also|then|now|still|always|"
-    r"never|already|just|often|soon|all|both|each|even|ever|again|too|so|first|later))*)"
-    r"\s+([A-Za-z]+)\b(\s+by\b)?)",
-    re.IGNORECASE,
+# A form of "be", then any adverbs, then the word that decides: "is (then) booked".
+_BE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)(?=\s)", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+_ADVERBS = frozenset(
+    [
+        "not",
+        "also",
+        "then",
+        "now",
+        "still",
+        "always",
+        "never",
+        "already",
+        "just",
+        "often",
+        "soon",
+        "all",
+        "both",
+        "each",
+        "even",
+        "ever",
+        "again",
+        "too",
+        "so",
+        "first",
+        "later",
+    ]
 )
 
 
@@ -23,6 +44,8 @@ def is_participle(word: str, irregular: frozenset[str], states: frozenset[str]) 
 
     ``irregular`` are those not ending in -ed (sent, taken); ``states`` the words ending
     in -ed that are not ("is frustrated", "is based", "indeed")."""
+    if not (word.isascii() and word.isalpha()):
+        return False
     word = word.lower()
     if word in irregular:
         return True
@@ -152,18 +175,27 @@ def _passive(ctx: Context) -> Iterator[Hit]:
     irregular = ctx.config.word_list("participles")
     states = ctx.config.word_list("state-adjectives")
     for path, prose in ctx.body():
-        for match in _PASSIVE.finditer(prose.clean):
-            if not is_participle(match.group(2), irregular, states):
+        clean = prose.clean
+        for be in _BE.finditer(clean):
+            word = _NEXT_WORD.match(clean, be.end())
+            while word and _is_adverb(word.group(1).lower()):
+                word = _NEXT_WORD.match(clean, word.end())
+            if word is None or not is_participle(word.group(1), irregular, states):
                 continue
-            end = match.end(3) if match.group(3) else match.end(2)
-            words = " ".join(prose.clean[match.start() : end].split())
+            by = _BY.match(clean, word.end())
+            end = by.end() if by else word.end()
+            shown = " ".join(clean[be.start() : end].split())
             yield Hit(
                 path,
-                match.start(),
+                be.start(),
                 end,
-                f"`{words}` is passive voice: who does it?",
+                f"`{shown}` is passive voice: who does it?",
                 "name who acts: 'Gapfill books the patient', not 'the patient is booked'",
             )
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (len(word) > 2 and word.endswith("ly"))
 
 
 WORD_RULES = (
