@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 _NOT_PROSE = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|<?https?://[^\s)>]+>?|\{[^}\n]*\}")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*[A-Za-z0-9%]|[A-Za-z0-9]")
+# ’ outside the class: a class with a character past 255 costs a third more to compile.
+_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'.,%$-]|’)*[A-Za-z0-9%]|[A-Za-z0-9]")
 # A sentence ends at . ! or ? followed by space and a capital, a digit, a quote or the end.
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’)*_]*\s+(?=[\"“*_(\[]*[A-Z0-9$])|\n\s*\n|\n\s*(?=[-*+] |\d+\. )"
@@ -115,9 +116,13 @@ class Prose:
         return tuple(clean[a:b] for a, b in self.tokens)
 
     @cached_property
+    def lower(self) -> str:
+        return self.clean.lower()
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """The runs, lower-cased: a quick test of whether a word list can match at all."""
-        return frozenset(_TOKEN.findall(self.clean.lower()))
+        return frozenset(_TOKEN.findall(self.lower))
 
     @cached_property
     def tables(self) -> tuple[Span, ...]:
@@ -267,7 +272,10 @@ def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Sp
     # Every term is runs of [\w-] joined by single spaces: look the runs up, no scan.
     if index.keys().isdisjoint(prose.vocabulary):  # most fields use no word of a list
         return []
-    clean, tokens, lowered = prose.clean, prose.tokens, prose.lowered
+    clean, lower = prose.clean, prose.lower
+    if len(lower) == len(clean):
+        return _find_runs(clean, lower, index, index.keys() & prose.vocabulary)
+    tokens, lowered = prose.tokens, prose.lowered  # a letter lowers to two: go run by run
     out = []
     i, count = 0, len(tokens)
     while i < count:
@@ -283,6 +291,53 @@ def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Sp
         else:
             i += 1
     return out
+
+
+def _find_runs(
+    clean: str, lower: str, index: dict[str, list[tuple[str, ...]]], firsts: set[str]
+) -> list[Span]:
+    """Each place where a first word of ``firsts`` stands as a whole run (str.find, in C),
+    with the longest phrase of it that follows; then left to right, without overlaps."""
+    found = []
+    for first in firsts:
+        at = lower.find(first)
+        while at >= 0:
+            end = at + len(first)
+            if _edge(lower, at - 1) and _edge(lower, end):
+                for phrase in index[first]:  # most words first
+                    stop = _phrase_end(lower, end, phrase[1:])
+                    if stop is not None:
+                        found.append((at, stop))
+                        break
+            at = lower.find(first, at + 1)
+    found.sort()
+    out = []
+    reach = 0
+    for start, stop in found:
+        if start >= reach:
+            out.append(Span(start, clean[start:stop]))
+            reach = stop
+    return out
+
+
+def _edge(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is no word character or hyphen (or is outside the text)."""
+    if index < 0 or index >= len(text):
+        return True
+    char = text[index]
+    return not (char.isalnum() or char in "_-")
+
+
+def _phrase_end(text: str, at: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` end if they follow ``at``, each after one or more spaces, else None."""
+    for word in words:
+        start = at
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start == at or not text.startswith(word, start) or not _edge(text, start + len(word)):
+            return None
+        at = start + len(word)
+    return at
 
 
 _TOKEN = re.compile(r"[\w-]+")

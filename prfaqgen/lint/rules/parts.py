@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import Span, Vocabulary, find_terms, has_number, mentions
 from prfaqgen.spec.locations import FieldPath
 
-_PLACEHOLDER_EXTRA = re.compile(r"\b[Xx]{2,}\s*%|\$\s*[Xx]{2,}|\[(?:insert|add|your)[^\]]*\]")
-_HEDGES = re.compile(
-    r"^\W*(?:it depends|tbd|tbc|to be (?:decided|determined|confirmed)|unknown|not sure|"
-    r"we don'?t know(?: yet)?|n/?a|todo|unclear|we will see|later)\W*$",
-    re.IGNORECASE,
-)
+
+@cache
+def _placeholder_extra() -> re.Pattern[str]:
+    """XX%, $XX, [insert ...]: compiled only for a text with "xx" or "[" (a compile costs
+    more than most fields' checks)."""
+    return re.compile(r"\b[Xx]{2,}\s*%|\$\s*[Xx]{2,}|\[(?:insert|add|your)[^\]]*\]")
+
+
+@cache
+def _hedges() -> re.Pattern[str]:
+    """An answer that is only a hedge; compiled only for an answer of at most five words."""
+    return re.compile(
+        r"^\W*(?:it depends|tbd|tbc|to be (?:decided|determined|confirmed)|unknown|not sure|"
+        r"we don'?t know(?: yet)?|n/?a|todo|unclear|we will see|later)\W*$",
+        re.IGNORECASE,
+    )
+
+
+_LONGEST_HEDGE = 5  # words of "we don't know yet", as \w+ counts them
+
+
 _RISK = Vocabulary(
     frozenset(
         ["risk", "risks", "wrong", "threat", "threats", "kill", "concern", "concerns", "downside"]
@@ -175,6 +190,7 @@ _WHY = Vocabulary(
     ),
     phrases=("so that", "told us"),
 )
+_WORD_RUN = re.compile(r"\w+")
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9])s?\)")
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9&]*[A-Z])s?(?![\w/-])")
 
@@ -192,7 +208,9 @@ def _placeholders(ctx: Context) -> Iterator[Hit]:
         if prose is None:
             continue
         spans = find_terms(prose, placeholders)
-        spans += [Span(m.start(), m.group()) for m in _PLACEHOLDER_EXTRA.finditer(prose.clean)]
+        if "xx" in prose.lower or "[" in prose.clean:
+            extra = _placeholder_extra().finditer(prose.clean)
+            spans += [Span(m.start(), m.group()) for m in extra]
         for span in sorted(spans, key=lambda s: s.start):
             yield Hit(
                 path,
@@ -325,8 +343,10 @@ def _quotes(ctx: Context) -> Iterator[Hit]:
 def _hedged_answers(ctx: Context) -> Iterator[Hit]:
     for part in ("external", "internal"):
         for i, question in enumerate(getattr(ctx.spec.faq, part)):
+            short = len(_WORD_RUN.findall(question.a)) <= _LONGEST_HEDGE
             if (
-                _HEDGES.match(question.a.strip())
+                short
+                and _hedges().match(question.a.strip())
                 or len(question.a.split()) <= 2
                 and re.search(r"depends|tbd|unknown", question.a, re.I)
             ):
@@ -416,8 +436,8 @@ def _acronyms(ctx: Context) -> Iterator[Hit]:
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w'’-]*)+")
 
 
-_ASCII_LETTERS = string.ascii_letters.encode()
-_ASCII_UPPER = string.ascii_uppercase.encode()
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # not from `string`: importing it compiles a regex
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
