@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from prfaqgen.lint.config import LintConfig, LintSeverity
-from prfaqgen.lint.text import Prose, Span
+from prfaqgen.lint.text import Prose, Span, find_names
 from prfaqgen.spec.locations import FieldPath
 from prfaqgen.spec.model import Spec
 from prfaqgen.spec.offsets import Locator
@@ -88,26 +87,20 @@ class Context:
         return tuple(p for p in paths if self.locator.text(p) is not None)
 
     @cached_property
-    def _names(self) -> re.Pattern[str] | None:
+    def _names(self) -> tuple[str, ...]:
         """The product's own names, the title and `product_names`, as written (case matters:
         "Quick Close" is a name, "a quick close" is a claim)."""
         names = {" ".join(n.split()) for n in (self.spec.title, *self.config.product_names)}
         names.discard("")
-        if not names:
-            return None
-        alternatives = "|".join(
-            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n))
-        )
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return tuple(sorted(names))
 
     def outside_names(self, prose: Prose, spans: Iterable[Span]) -> Iterator[Span]:
         """``spans`` that are not part of a product name ("Quick" in "Quick Close")."""
         spans = list(spans)
-        pattern = self._names
-        if not spans or pattern is None:
+        if not spans or not self._names:
             yield from spans
             return
-        named = [m.span() for m in pattern.finditer(prose.clean)]
+        named = [(n.start, n.end) for n in find_names(prose.clean, self._names)]
         for span in spans:
             if not any(start <= span.start and span.end <= end for start, end in named):
                 yield span

@@ -16,11 +16,17 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 _NOT_PROSE = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|<?https?://[^\s)>]+>?|\{[^}\n]*\}")
-# ’ outside the class: a class with a character past 255 costs a third more to compile.
-_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'.,%$-]|’)*[A-Za-z0-9%]|[A-Za-z0-9]")
-# A sentence ends at . ! or ? followed by space and a capital, a digit, a quote or the end.
+# The patterns below hold only ASCII: a character past 255 anywhere in a pattern's first
+# characters makes it cost three to five times more to compile (several M instructions,
+# each run). They read the text with the curly marks swapped, one for one (offsets stay),
+# for an ASCII character that plays the same part in the pattern.
+APOSTROPHES = str.maketrans({"’": "'"})  # in a word, as an apostrophe
+_MARKS = str.maketrans({"”": ")", "’": ")", "“": "("})  # closing and opening marks
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.,%$-]*[A-Za-z0-9%]|[A-Za-z0-9]")
+# A sentence ends at . ! or ? followed by space and a capital, a digit, a quote or the end
+# (closing marks ” ’ read as ")", the opening “ as "(").
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’)*_]*\s+(?=[\"“*_(\[]*[A-Z0-9$])|\n\s*\n|\n\s*(?=[-*+] |\d+\. )"
+    r"(?<=[.!?])[\")*_]*\s+(?=[\"*_(\[]*[A-Z0-9$])|\n\s*\n|\n\s*(?=[-*+] |\d+\. )"
 )
 _ABBREVIATIONS = {
     "e.g.",
@@ -100,8 +106,16 @@ class Prose:
         return _NOT_PROSE.sub(lambda m: " " * len(m.group()), self.value)
 
     @cached_property
+    def plain(self) -> str:
+        """``clean`` with ASCII apostrophes, for the word patterns (same length)."""
+        return self.clean.translate(APOSTROPHES) if "’" in self.clean else self.clean
+
+    @cached_property
     def words(self) -> tuple[Span, ...]:
-        return tuple(Span(m.start(), m.group()) for m in _WORD.finditer(self.clean))
+        clean = self.clean
+        return tuple(
+            Span(m.start(), clean[m.start() : m.end()]) for m in _WORD.finditer(self.plain)
+        )
 
     @cached_property
     def tokens(self) -> tuple[tuple[int, int], ...]:
@@ -154,7 +168,7 @@ class Prose:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        return [m.start() for m in _WORD.finditer(self.clean)]
+        return [m.start() for m in _WORD.finditer(self.plain)]
 
     def count_words(self, span: Span) -> int:
         """How many words start inside ``span`` (the length rules count, never read, them)."""
@@ -187,7 +201,8 @@ def _markdown() -> MarkdownIt:
 def _split(text: str) -> list[Span]:
     out: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    marks = text.translate(_MARKS) if any(m in text for m in "”’“") else text
+    for match in _SENTENCE_END.finditer(marks):
         before = text[start : match.start()]
         last = before.split()[-1].lower() if before.split() else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last):
@@ -208,17 +223,28 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
 _RUN = re.compile(r"\w+")
 
 
-class Vocabulary(NamedTuple):
+class Vocabulary:
     """Words a rule looks for anywhere in a text, whole (as ``\\b...\\b`` reads them), any case.
 
     Looked up in a set of the text's words: a regular expression of a hundred
-    alternatives costs more to compile than a lint of the whole spec to run.
+    alternatives costs more to compile than a lint of the whole spec to run. (A plain
+    class: a NamedTuple costs ten times as much to create at import.)
     """
 
-    words: frozenset[str]
-    prefixes: tuple[str, ...] = ()  # a word that starts so: "fail" for failed, failure
-    suffixes: tuple[str, ...] = ()  # a longer word that ends so: "ers" for farmers
-    phrases: tuple[str, ...] = ()  # words one space apart, or joined by & or '
+    __slots__ = ("words", "prefixes", "suffixes", "phrases")
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        *,
+        prefixes: tuple[str, ...] = (),  # a word that starts so: "fail" for failed, failure
+        suffixes: tuple[str, ...] = (),  # a longer word that ends so: "ers" for farmers
+        phrases: tuple[str, ...] = (),  # words one space apart, or joined by & or '
+    ) -> None:
+        self.words = words
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.phrases = phrases
 
 
 def mentions(text: str, vocabulary: Vocabulary) -> bool:
@@ -291,6 +317,35 @@ def find_terms(prose: Prose, terms: tuple[str, ...] | frozenset[str]) -> list[Sp
         else:
             i += 1
     return out
+
+
+def find_names(text: str, names: tuple[str, ...]) -> list[Span]:
+    """Where ``names`` stand whole in ``text`` as written (case matters), each word of a
+    name after one or more spaces; the longest at one place, without overlaps."""
+    if not names:
+        return []
+    if names not in _NAME_INDEXES:
+        index: dict[str, list[tuple[str, ...]]] | None = {}
+        for name in names:
+            if index is None or not _PLAIN_TERM.fullmatch(name):
+                index = None
+                break
+            words = tuple(name.split(" "))
+            index.setdefault(words[0], []).append(words)
+        for phrases in (index or {}).values():
+            phrases.sort(key=len, reverse=True)
+        _NAME_INDEXES[names] = index
+    index = _NAME_INDEXES[names]
+    if index is None:  # a name with other characters than words and hyphens
+        alternatives = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n))
+        )
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return [Span(m.start(), m.group()) for m in pattern.finditer(text)]
+    return _find_runs(text, text, index, set(index))
+
+
+_NAME_INDEXES: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]] | None] = {}
 
 
 def _find_runs(

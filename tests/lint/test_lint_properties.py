@@ -132,3 +132,31 @@ def test_part_vocabularies_find_what_their_word_patterns_found(
     for name, pattern in OLD_PATTERNS.items():
         expected = bool(re.search(pattern, text, re.IGNORECASE))
         assert mentions(text, getattr(parts, name)) == expected, (name, text)
+
+
+OLD_TEXT_PATTERNS = {
+    "_WORD": r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*[A-Za-z0-9%]|[A-Za-z0-9]",
+    "_SENTENCE_END": r"(?<=[.!?])[\"”’)*_]*\s+(?=[\"“*_(\[]*[A-Z0-9$])|\n\s*\n|"
+    r"\n\s*(?=[-*+] |\d+\. )",
+    "_NAME": r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w'’-]*)+",
+}
+MARKED = list("Ab1 .!?’”“'\"-*_([)$%,\n&") + ["of ", "the ", "2. ", "- "]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(text=st.lists(st.sampled_from(MARKED), max_size=30).map("".join))
+def test_ascii_patterns_over_swapped_marks_match_where_the_curly_ones_did(text: str) -> None:
+    """The word, sentence and name patterns hold only ASCII and read the text with curly
+    marks swapped one for one: the same matches at the same places as before."""
+    from prfaqgen.lint import text as module
+    from prfaqgen.lint.rules import parts
+
+    swapped = {
+        "_WORD": text.translate(module.APOSTROPHES),
+        "_SENTENCE_END": text.translate(module._MARKS),
+        "_NAME": text.translate(module.APOSTROPHES),
+    }
+    for name, old in OLD_TEXT_PATTERNS.items():
+        new = getattr(parts if name == "_NAME" else module, name)
+        expected = [m.span() for m in re.finditer(old, text)]
+        assert [m.span() for m in new.finditer(swapped[name])] == expected, (name, text)
