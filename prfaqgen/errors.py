@@ -42,3 +42,7 @@ class ThemeError(RenderError):
 
 class PortfolioError(PrfaqgenError):
     """A portfolio run cannot start or finish: a bad --shard, clashing names, a bad manifest."""
+
+
+class DraftError(PrfaqgenError):
+    """A draft given to ``prfaqgen import`` cannot be read: unknown, hostile or damaged."""

@@ -1,0 +1,79 @@
+"""``prfaqgen import``: start a spec from an existing PR/FAQ draft (DOCX or Markdown)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("import")
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The spec to write. [default: specs/DRAFT-NAME.yaml]",
+)
+@click.option("--title", help="The product's name, when the draft does not say it.")
+@click.option("--author", help="meta.author, when the draft does not say it.")
+@click.option("--force", is_flag=True, help="Overwrite the spec if it exists.")
+def import_draft(
+    draft: Path, output: Path | None, title: str | None, author: str | None, force: bool
+) -> None:
+    """Read an existing PR/FAQ (DRAFT.docx or DRAFT.md) into a format-1 spec, keeping its words.
+
+    Sections are found from Word heading styles, Markdown headings, bold lines and
+    labels (`Problem:`), "Q:" lines and numbered questions, and the order of a press
+    release. What has no place becomes an appendix entry, never dropped. A gap
+    report on stderr lists each required or recommended part not found and where
+    it looked; a missing required part is written as a TODO, as `prfaqgen new`
+    does, so the spec validates and `prfaqgen validate` points at each TODO.
+    Pictures go to NAME-images/ beside the spec.
+
+    Exit code 0 when the spec is written, 1 when the draft cannot be read or the
+    spec exists (without --force).
+
+    \b
+    Examples:
+      prfaqgen import ledger-draft.docx -o specs/ledger.yaml
+      prfaqgen import notes/ledger.md --title Ledger --author "Priya Raman"
+    """
+    from prfaqgen.atomic import write_all_atomically
+    from prfaqgen.cli.report import print_diagnostics
+    from prfaqgen.errors import DraftError
+    from prfaqgen.importing import import_draft as run_import
+
+    target = output or Path("specs") / f"{_slug(draft.stem)}.yaml"
+    if target.exists() and not force:
+        click.echo(f"{target}: already exists; use --force to overwrite it", err=True)
+        sys.exit(1)
+    try:
+        result = run_import(draft, target, title=title, author=author)
+    except DraftError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    files = {target: result.text.encode("utf-8"), **result.images}
+    try:
+        write_all_atomically(files)
+    except OSError as exc:
+        click.echo(f"{exc.filename or target}: cannot be written ({exc.strerror or exc})", err=True)
+        sys.exit(1)
+    for gap in result.gaps:
+        click.echo(f"{draft}: {gap.path}: {gap.message()}", err=True)
+    print_diagnostics(result.diagnostics, err=True)
+    errors = sum(1 for d in result.diagnostics if d.is_error)
+    state = "valid" if not errors else f"{errors} error(s) to fix"
+    click.echo(
+        f"wrote {target} ({len(result.gaps)} gap(s), {state}); check it with: "
+        f"prfaqgen validate {target}",
+        err=True,
+    )
+    sys.exit(1 if errors else 0)
+
+
+def _slug(stem: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.").lower()
+    return slug or "imported"
