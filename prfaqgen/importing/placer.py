@@ -393,6 +393,7 @@ class _Placer:
 
     # ---- quotes
     def _quote_at(self, blocks: list[Block], index: int) -> tuple[cues.Quote | None, int]:
+        start = index
         block = blocks[index]
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         attributed = after is not None and (
@@ -401,6 +402,13 @@ class _Placer:
         if block.kind == "quote":
             body = re.sub(r"^> ?", "", block.markdown, flags=re.MULTILINE).strip()
             found = cues.quote_in(body) or (cues.unquote(body), None)
+            inside = self._quote_continues(blocks, index) if found[1] is None else []
+            if inside:
+                text = "\n\n".join([found[0], *(b.markdown for b in inside)])
+                found = (cues.unquote(text), None)
+                after = blocks[index + 1 + len(inside)]
+                attributed = True
+                index += len(inside)
         elif block.kind == "para" and not block.attribution:
             found = cues.quote_in(block.markdown)
             if found is None or (found[1] is None and not attributed):
@@ -408,12 +416,24 @@ class _Placer:
         else:
             return None, 0
         text, attr = found
-        used = 1
+        used = 1 + (index - start)
         if attr is None and attributed and after is not None:
             attr = after.markdown
-            used = 2
+            used += 1
         name, role = cues.split_attribution(attr or "")
         return cues.Quote(text, name, role, block.where), used
+
+    @staticmethod
+    def _quote_continues(blocks: list[Block], index: int) -> list[Block]:
+        """A list or paragraphs inside a quotation, up to its attribution line."""
+        for end in range(index + 1, min(len(blocks), index + 8)):
+            if blocks[end].attribution:
+                inside = blocks[index + 1 : end]
+                ok = all(b.kind in ("list", "quote", "para", "table") for b in inside)
+                return inside if ok else []
+            if blocks[end].kind == "heading":
+                return []
+        return []
 
     def _quotes(self, blocks: list[Block]) -> list[cues.Quote]:
         out = []
