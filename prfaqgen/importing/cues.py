@@ -88,7 +88,7 @@ _Q_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _A_PREFIX = re.compile(r"^\s*(?:\*\*|__)?\s*(?:A|Answer)\s*[:.)]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,3}\\?[.)]\s+")
 _LEADING_LABEL = re.compile(
     r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{2,40}?):?(?:\*\*|__):?\s*(?P<rest>.*)$", re.DOTALL
 )

@@ -9,6 +9,7 @@ macros is refused. docs/limits.md lists the limits.
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 from typing import Literal
@@ -29,7 +30,7 @@ MACRO_SUFFIXES = (".docm", ".dotm")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 _MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MACRO_TYPE = b"macroEnabled"
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 Format = Literal["docx", "markdown"]
 
@@ -141,6 +142,13 @@ def markdown_text(path: Path) -> str:
             f"it is {what}, not Markdown text",
             "give a .docx draft its .docx name, or export the text as Markdown",
         )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise refuse(
+            path,
+            f"it holds binary data (character U+0000 on line {line}), not text",
+            "give the Markdown draft itself",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -150,14 +158,15 @@ def markdown_text(path: Path) -> str:
             f"it is not UTF-8 text (byte {exc.start + 1}, line {line})",
             "save it as UTF-8 (most editors: Save with Encoding > UTF-8)",
         ) from None
-    for index, char in enumerate(text):
-        if (ord(char) < 32 and char not in _ALLOWED_CONTROLS) or char in "\ufffe\uffff":
-            line = text.count("\n", 0, index) + 1
-            raise refuse(
-                path,
-                f"it holds binary data (character U+{ord(char):04X} on line {line}), not text",
-                "give the Markdown draft itself",
-            )
+    binary = _BINARY.search(text)
+    if binary:
+        line = text.count("\n", 0, binary.start()) + 1
+        raise refuse(
+            path,
+            f"it holds binary data (character U+{ord(binary.group()):04X} on line {line}), "
+            "not text",
+            "give the Markdown draft itself",
+        )
     if not text.strip():
         raise refuse(path, "it holds only white space", "give the draft that holds the text")
     return text

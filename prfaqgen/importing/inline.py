@@ -45,7 +45,15 @@ def to_markdown(spans: list[Span]) -> str:
             index += 1
     text = "".join(out).strip(" ")
     text = re.sub(r" *\n *", "\\\n", text)  # a Word line break: a CommonMark hard break
-    return _BLOCK_START.sub(r"\1\\\2", text, count=1)
+    return _BLOCK_START.sub(_escape_start, text, count=1)
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    """``1.`` becomes ``1\\.`` (a backslash before a digit is no escape); ``#`` becomes ``\\#``."""
+    marker = match.group(2)
+    if marker[0].isdigit():
+        return f"{match.group(1)}{marker[:-1]}\\{marker[-1]}"
+    return f"{match.group(1)}\\{marker}"
 
 
 def plain(spans: list[Span]) -> str:

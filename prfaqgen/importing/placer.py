@@ -93,12 +93,13 @@ class _Placer:
     def _sections(self, blocks: list[Block]) -> list[_Section]:
         sections = [_Section("press_release", None)]
         region = "press_release"
+        label_level = 9
         for block in blocks:
             label = None
             rest: Block | None = None
             if block.kind == "heading":
                 label = block.plain
-            elif block.kind == "para" and not block.style:
+            elif block.kind == "para" and block.style in ("", "Normal"):
                 label = cues.bold_line(block.markdown)
                 if label is None and region == "press_release":
                     leading = cues.leading_label(block.markdown)
@@ -119,8 +120,12 @@ class _Placer:
             ):
                 key = None
             if key is None and block.kind == "heading" and block.style not in ("Headline", "Title"):
-                if region in ("faq", "faq_external", "faq_internal", "appendix"):
-                    key = None  # a question, or an appendix entry's heading
+                if region in ("faq", "faq_external", "faq_internal") and not (
+                    block.level <= label_level and not block.plain.rstrip().endswith("?")
+                ):
+                    key = None  # a question
+                elif region == "appendix":
+                    key = None  # an appendix entry's heading
                 elif block.level and block.level <= 2 and self._body_started(sections):
                     key = "other"
             if key is None:
@@ -131,6 +136,7 @@ class _Placer:
                 continue
             if key in ("faq", "faq_external", "faq_internal", "appendix", "other"):
                 region = "appendix" if key == "other" else key
+                label_level = block.level if block.kind == "heading" else 9
             sections.append(_Section(key, block))
         return sections
 
@@ -221,7 +227,7 @@ class _Placer:
         rest = list(blocks)
         headings = []
         while rest and (
-            rest[0].kind == "heading" or (cues.bold_line(rest[0].markdown) and not rest[0].style)
+            rest[0].kind == "heading" or (cues.bold_line(rest[0].markdown) and rest[0].style in ("", "Normal"))
         ):
             headings.append(rest.pop(0))
         styled = next((b for b in blocks if b.style == "Headline"), None)

@@ -1,0 +1,197 @@
+"""Drafts written by hand in the styles people use, in Markdown and in Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import yaml
+from click.testing import CliRunner
+
+from prfaqgen import check_spec
+from prfaqgen.cli import main
+from prfaqgen.importing import import_draft
+
+MARKDOWN = """# Ledger
+
+**Author:** Priya Raman
+**Date:** 2026-11-22
+
+## Acme launches Ledger, month-end close in one day for small finance teams
+
+*Small finance teams close the books in one day instead of five.*
+
+SEATTLE, WA – March 1, 2027 – Acme today launched **Ledger**, a close tool for teams of 2 to 10.
+
+**Problem:** Small finance teams spend 5 days each month reconciling accounts by hand.
+
+**Solution:** Ledger matches 90% of transactions for them. See [the docs](https://example.com).
+
+"We built Ledger because our own team lost a week every month," said Dana Kim, VP of Finance at Acme.
+
+1. Connect the bank feed.
+2. Review the matches.
+
+> "I closed March in a day." — Maria Lopez, Controller at a design firm
+
+To get started, visit acme.example/ledger.
+
+## FAQ
+
+Q: How much does Ledger cost?
+A: $20 per user per month.
+
+Q: Does it work with QuickBooks?
+
+A: Yes, from day one.
+
+## Internal FAQ
+
+1. What are the top three reasons this will fail?
+
+   Adoption, accuracy and price.
+
+## Pricing notes
+
+| Plan | Price |
+| --- | --- |
+| Team | $20 |
+"""
+
+
+def _imported(tmp_path: Path, draft: Path, *args: str) -> tuple[dict[str, Any], str]:
+    target = tmp_path / "out" / "ledger.yaml"
+    result = CliRunner().invoke(main, ["import", str(draft), "-o", str(target), *args])
+    assert result.exit_code == 0, result.output
+    loaded = check_spec(target)
+    assert loaded.loaded is not None, [d.format() for d in loaded.errors]
+    return yaml.safe_load(target.read_text(encoding="utf-8")), result.stderr
+
+
+def test_a_markdown_draft_with_bold_labels_and_q_a_lines(tmp_path: Path) -> None:
+    draft = tmp_path / "ledger.md"
+    draft.write_text(MARKDOWN, encoding="utf-8")
+    spec, report = _imported(tmp_path, draft)
+    pr = spec["press_release"]
+    assert spec["title"] == "Ledger"
+    assert spec["meta"]["author"] == "Priya Raman"
+    assert str(spec["meta"]["date"]) == "2026-11-22"
+    assert pr["headline"].startswith("Acme launches Ledger")
+    assert pr["subheadline"].startswith("Small finance teams close")
+    assert (pr["location"], str(pr["launch_date"])) == ("SEATTLE, WA", "2027-03-01")
+    assert pr["summary"] == "Acme today launched **Ledger**, a close tool for teams of 2 to 10."
+    assert pr["problem"].startswith("Small finance teams spend 5 days")
+    assert "[the docs](https://example.com)" in pr["solution"]
+    assert pr["leader_quote"] == {
+        "text": "We built Ledger because our own team lost a week every month",
+        "name": "Dana Kim",
+        "role": "VP of Finance at Acme",
+    }
+    assert pr["how_it_works"] == "1. Connect the bank feed.\n2. Review the matches.\n"
+    assert pr["customer_quotes"][0]["name"] == "Maria Lopez"
+    assert pr["call_to_action"] == "To get started, visit acme.example/ledger."
+    assert [q["q"] for q in spec["faq"]["external"]] == [
+        "How much does Ledger cost?",
+        "Does it work with QuickBooks?",
+    ]
+    assert spec["faq"]["external"][1]["a"] == "Yes, from day one."
+    assert spec["faq"]["internal"][0]["a"] == "Adoption, accuracy and price."
+    # A section it has no place for is kept, as an appendix entry.
+    assert spec["appendix"][0]["title"] == "Pricing notes"
+    assert "| Team | $20 |" in spec["appendix"][0]["body"]
+    assert "gap" in report
+
+
+def _word_draft(path: Path) -> None:
+    document = docx.Document()
+    document.core_properties.author = "Priya Raman"
+    document.add_heading("Ledger", level=0)
+    document.add_heading("Acme launches Ledger for small finance teams", level=1)
+    document.add_paragraph("Seattle, WA – March 1, 2027 – Acme today launched Ledger.")
+    heading = document.add_paragraph()
+    heading.add_run("Problem").bold = True
+    document.add_paragraph("Closing the books takes 5 days.")
+    heading = document.add_paragraph()
+    heading.add_run("Solution").bold = True
+    paragraph = document.add_paragraph("Ledger matches ")
+    paragraph.add_run("90%").bold = True
+    paragraph.add_run(" of transactions ")
+    paragraph.add_run("for you").italic = True
+    paragraph.add_run(".")
+    document.add_paragraph("Connect a bank feed", style="List Bullet")
+    document.add_paragraph("Review the matches", style="List Bullet")
+    heading = document.add_paragraph()
+    heading.add_run("Customer quote").bold = True
+    document.add_paragraph("“I closed March in a day.” — Maria Lopez, Controller")
+    document.add_heading("Frequently asked questions", level=1)
+    document.add_paragraph("1. How much does it cost?")
+    document.add_paragraph("$20 per user per month.")
+    document.add_paragraph("2. Does it work offline?")
+    document.add_paragraph("No.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Plan", "Price"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Team", "$20"
+    document.save(str(path))
+
+
+def test_a_word_draft_with_heading_styles_bold_lines_and_numbered_questions(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "ledger.docx"
+    _word_draft(draft)
+    spec, report = _imported(tmp_path, draft)
+    pr = spec["press_release"]
+    assert spec["title"] == "Ledger"
+    assert spec["meta"]["author"] == "Priya Raman"
+    assert pr["headline"] == "Acme launches Ledger for small finance teams"
+    assert pr["location"] == "Seattle, WA"
+    assert pr["summary"] == "Acme today launched Ledger."
+    assert pr["problem"] == "Closing the books takes 5 days."
+    assert pr["solution"] == (
+        "Ledger matches **90%** of transactions *for you*.\n\n"
+        "- Connect a bank feed\n- Review the matches\n"
+    )
+    assert pr["customer_quotes"] == [
+        {"text": "I closed March in a day.", "name": "Maria Lopez", "role": "Controller"}
+    ]
+    faq = spec["faq"]["external"]
+    assert [q["q"] for q in faq] == ["How much does it cost?", "Does it work offline?"]
+    assert faq[1]["a"].startswith("No.\n\n| Plan | Price |")
+    # The gap report locates what it did not find.
+    assert "press_release.leader_quote: recommended part not found" in report
+    assert "faq.internal" in report
+
+
+def test_missing_required_parts_are_todos_that_validate_warns_about(tmp_path: Path) -> None:
+    draft = tmp_path / "thin.md"
+    draft.write_text("# Acme launches Ledger for small finance teams today\n\nJust one line.\n")
+    target = tmp_path / "thin.yaml"
+    result = import_draft(draft, target)
+    required = {g.path for g in result.gaps if g.required}
+    assert {"press_release.problem", "press_release.solution", "faq"} <= required
+    assert not result.check.errors
+    todo_warnings = [d for d in result.check.warnings if "scaffold text" in d.message]
+    assert {d.path for d in todo_warnings} >= {"press_release.problem", "press_release.solution"}
+    assert "TODO:" in yaml.safe_load(result.text)["press_release"]["problem"]
+
+
+def test_an_existing_spec_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    draft = tmp_path / "ledger.md"
+    draft.write_text(MARKDOWN, encoding="utf-8")
+    target = tmp_path / "ledger.yaml"
+    target.write_text("mine\n")
+    refused = CliRunner().invoke(main, ["import", str(draft), "-o", str(target)])
+    assert refused.exit_code == 1
+    assert "already exists; use --force" in refused.stderr
+    assert target.read_text() == "mine\n"
+    forced = CliRunner().invoke(main, ["import", str(draft), "-o", str(target), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text().startswith("# Imported from ledger.md")
+
+
+def test_the_same_draft_gives_the_same_bytes(tmp_path: Path) -> None:
+    draft = tmp_path / "ledger.md"
+    draft.write_text(MARKDOWN, encoding="utf-8")
+    first = import_draft(draft, tmp_path / "a.yaml").text
+    assert import_draft(draft, tmp_path / "a.yaml").text == first
