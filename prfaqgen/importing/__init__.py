@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.importing.assemble import Gap
 from prfaqgen.importing.guard import draft_format
-from prfaqgen.importing.placer import Gap, place
+from prfaqgen.importing.placer import place
 from prfaqgen.spec.loader import CheckResult, check_spec_text
 
 

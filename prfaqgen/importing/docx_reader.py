@@ -19,7 +19,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocxDocument
 
-from prfaqgen.importing.draft import Block, Draft
+from prfaqgen.importing.draft import Block, Draft, Kind
 from prfaqgen.importing.guard import docx_parts, refuse
 from prfaqgen.importing.inline import Span, plain, to_markdown
 
@@ -145,7 +145,7 @@ class _Reader:
                 return
             self._add(Block("quote", _indent(markdown, "> "), text, where, style=style))
             return
-        kind = "image" if has_image and not text else "para"
+        kind: Kind = "image" if has_image and not text else "para"
         self._add(
             Block(kind, markdown, text, where, style=style, attribution=lowered == "attribution")
         )

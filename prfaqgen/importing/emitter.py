@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
-from prfaqgen.importing.placer import Placed
+from prfaqgen.importing.assemble import Placed
 
 _PLAIN_OK = re.compile(r"^[A-Za-z0-9(][^\n]*$")
 _PLAIN_BAD = re.compile(
@@ -36,7 +36,7 @@ _ONE_LINE = {
 
 def emit(placed: Placed, draft_name: str) -> str:
     lines = [
-        f"# Imported from {draft_name} by `prfaqgen import`. Check it with: prfaqgen validate <file>",
+        f"# Imported from {draft_name} by `prfaqgen import`; check it with `prfaqgen validate`.",
         "# Each part says where in the draft it came from. Replace every TODO with your own words.",
     ]
     gaps = [g for g in placed.gaps if not g.todo]

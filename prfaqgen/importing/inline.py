@@ -68,12 +68,18 @@ def _merge(spans: list[Span]) -> list[Span]:
         if span.text.isspace() and not span.code and not span.raw:
             span = Span(span.text, span.bold, span.italic, False, span.link)
         last = out[-1] if out else None
-        if last and not span.raw and not last.raw and _same(last, span) or (
+        if (
             last
-            and span.text.isspace()
+            and not span.raw
             and not last.raw
-            and not last.code
-            and last.link == span.link
+            and _same(last, span)
+            or (
+                last
+                and span.text.isspace()
+                and not last.raw
+                and not last.code
+                and last.link == span.link
+            )
         ):
             out[-1] = Span(last.text + span.text, last.bold, last.italic, last.code, last.link)
         else:

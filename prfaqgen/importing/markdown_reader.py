@@ -116,15 +116,15 @@ def _items(tokens: list[Token], lines: list[str]) -> list[Block]:
 def _take_images(draft: Draft, folder: Path, prefix: str) -> None:
     """Local pictures are copied beside the spec; a picture on the web becomes a link."""
     root = folder.resolve()
+    image = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
+
+    def replace(match: re.Match[str]) -> str:
+        return _image(draft, root, match.group(2), prefix).format(alt=match.group(1))
+
     for block in draft.blocks:
-        for src, alt in re.findall(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)", block.markdown):
-            alt, src = src, alt
-            original = f"![{alt}]("
-            new = _image(draft, root, src, prefix)
-            pattern = re.compile(re.escape(original) + r"\s*<?" + re.escape(src) + r">?[^)]*\)")
-            block.markdown = pattern.sub(lambda _m, n=new, a=alt: n.format(alt=a), block.markdown)
-            for item in block.items:
-                item.markdown = pattern.sub(lambda _m, n=new, a=alt: n.format(alt=a), item.markdown)
+        block.markdown = image.sub(replace, block.markdown)
+        for item in block.items:
+            item.markdown = image.sub(replace, item.markdown)
 
 
 def _image(draft: Draft, root: Path, src: str, prefix: str) -> str:

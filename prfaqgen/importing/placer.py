@@ -1,14 +1,14 @@
-"""Map a read draft onto the parts of a format-1 spec, and say what it could not find.
+"""Map a read draft onto the parts of a format-1 spec.
 
 Cues, strongest first: the styles prfaqgen's own DOCX uses (Headline, Subtitle,
 Quotation, Attribution); section labels (Word headings, Markdown headings, bold
 lines, ``Problem:`` at a paragraph's start); then the order a press release is
 written in (working-backwards.md): dateline and summary, problem, solution,
-leader quote, how it works, customer quotes, call to action. Between the
-summary and the solution, a paragraph that names the product is the summary's
-or the solution's, one that does not is the problem's: the method says the
-problem paragraph must not describe the solution. Nothing is dropped: what
-has no place becomes an appendix entry.
+leader quote, how it works, customer quotes, call to action, about. Between the
+summary and the solution, a paragraph that names the product belongs to the
+summary or the solution, one that does not to the problem: the method says the
+problem paragraph must not describe the solution. Nothing is dropped: what has
+no place becomes an appendix entry.
 """
 
 from __future__ import annotations
@@ -19,11 +19,18 @@ from datetime import date
 from typing import Any
 
 from prfaqgen.importing import cues
+from prfaqgen.importing.assemble import Found, Placed, assemble
 from prfaqgen.importing.draft import Block, Draft
+from prfaqgen.importing.faq import read_faq, starts_faq
+from prfaqgen.importing.quotes import leader_of, quote_at, quotes_in
 
 _BODY_PARTS = ("summary", "problem", "solution", "how_it_works", "call_to_action", "about")
+_INLINE_LABELS = (*_BODY_PARTS, "leader_quote", "customer_quotes", "subheadline")
+_FAQ_KEYS = ("faq", "faq_external", "faq_internal")
+_PLAIN_STYLES = ("", "Normal")
 _META = re.compile(
-    r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)\s*:?(?:\*\*|__)?\s*:?\s*(.+?)\s*$",
+    r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)\s*:?(?:\*\*|__)?"
+    r"\s*:?\s*(.+?)\s*$",
     re.IGNORECASE,
 )
 _HOW_CUE = re.compile(
@@ -32,26 +39,7 @@ _HOW_CUE = re.compile(
 _LAUNCH_VERB = re.compile(
     r"\b(launch(es|ed)?|announc(es|ed)|introduc(es|ed)|unveil(s|ed)|release(s|d))\b", re.IGNORECASE
 )
-
-
-@dataclass
-class Gap:
-    path: str
-    required: bool
-    where: str
-    todo: bool = False
-
-    def message(self) -> str:
-        kind = "required" if self.required else "recommended"
-        done = "; wrote a TODO in its place" if self.todo else ""
-        return f"{kind} part not found ({self.where}){done}"
-
-
-@dataclass
-class Placed:
-    data: dict[str, Any]
-    sources: dict[str, str] = field(default_factory=dict)
-    gaps: list[Gap] = field(default_factory=list)
+_ABOUT = re.compile(r"^\s*(\*\*|__|#+ )?About\b")
 
 
 @dataclass
@@ -64,95 +52,66 @@ class _Section:
 def place(
     draft: Draft, title: str | None = None, author: str | None = None, today: date | None = None
 ) -> Placed:
-    return _Placer(draft, title, author, today or date.today()).run()
+    """The spec's data for ``draft``; ``title`` and ``author`` win over what the draft says."""
+    placer = _Placer(draft, Found(title=title, author=author))
+    placer.run()
+    return assemble(placer.found, draft, today or date.today())
 
 
 class _Placer:
-    def __init__(self, draft: Draft, title: str | None, author: str | None, today: date) -> None:
+    def __init__(self, draft: Draft, found: Found) -> None:
         self.draft = draft
-        self.today = today
-        self.meta: dict[str, Any] = {}
-        self.pr: dict[str, Any] = {}
-        self.faq: dict[str, list[dict[str, str]]] = {"external": [], "internal": []}
-        self.appendix: list[dict[str, str]] = []
-        self.extra: dict[str, Any] = {}
-        self.sources: dict[str, str] = {}
-        self.gaps: list[Gap] = []
-        self.title = title
-        self.author = author
-        self.looked: dict[str, str] = {}
+        self.found = found
+        self.pr = found.pr
 
-    # ---- sections
-    def run(self) -> Placed:
+    def run(self) -> None:
         sections = self._sections([b for b in self.draft.blocks if not self._meta_line(b)])
         labeled = {s.key for s in sections}
         for section in sections:
             self._place_section(section, labeled)
-        return self._finish()
 
+    # ---- sections
     def _sections(self, blocks: list[Block]) -> list[_Section]:
+        """Split at labels; an unknown heading after the body starts opens an appendix entry."""
         sections = [_Section("press_release", None)]
         region = "press_release"
         label_level = 9
         for block in blocks:
             label = None
-            rest: Block | None = None
             if block.kind == "heading":
                 label = block.plain
-            elif block.kind == "para" and block.style in ("", "Normal"):
+            elif block.kind == "para" and block.style in _PLAIN_STYLES:
                 label = cues.bold_line(block.markdown)
-                if label is None and region == "press_release":
-                    leading = cues.leading_label(block.markdown)
-                    if leading and leading[0] in _BODY_PARTS + (
-                        "leader_quote",
-                        "customer_quotes",
-                        "subheadline",
-                    ):
-                        sections.append(_Section(leading[0], block))
-                        rest = Block("para", leading[1], leading[1], block.where)
-                        sections[-1].blocks.append(rest)
-                        # What follows an inline label is read in press-release order again.
-                        sections.append(_Section("press_release_rest", None))
-                        continue
+                leading = cues.leading_label(block.markdown) if label is None else None
+                if region == "press_release" and leading and leading[0] in _INLINE_LABELS:
+                    rest = Block("para", leading[1], leading[1], block.where)
+                    sections.append(_Section(leading[0], block, [rest]))
+                    # What follows an inline label is read in press-release order again.
+                    sections.append(_Section("press_release_rest", None))
+                    continue
             key = cues.label_key(label) if label else None
-            if block.style in ("Headline", "Title", "Section Label") and key not in (
-                "press_release",
-            ):
+            if block.style in ("Headline", "Title", "Section Label") and key != "press_release":
                 key = None
             if key is None and block.kind == "heading" and block.style not in ("Headline", "Title"):
-                if region in ("faq", "faq_external", "faq_internal") and not (
-                    block.level <= label_level and not block.plain.rstrip().endswith("?")
+                ends_faq = block.level <= label_level and not block.plain.rstrip().endswith("?")
+                if (
+                    region in _FAQ_KEYS
+                    and ends_faq
+                    or (region == "press_release" and block.level <= 2 and _started(sections))
                 ):
-                    key = None  # a question
-                elif region == "appendix":
-                    key = None  # an appendix entry's heading
-                elif block.level and block.level <= 2 and self._body_started(sections):
                     key = "other"
-            if key is None:
+            if key is None or (key == "faq" and region in ("faq_external", "faq_internal")):
                 sections[-1].blocks.append(block)
                 continue
-            if key == "faq" and region in ("faq_external", "faq_internal"):
-                sections[-1].blocks.append(block)
-                continue
-            if key in ("faq", "faq_external", "faq_internal", "appendix", "other"):
+            if key in (*_FAQ_KEYS, "appendix", "other"):
                 region = "appendix" if key == "other" else key
                 label_level = block.level if block.kind == "heading" else 9
             sections.append(_Section(key, block))
         return sections
 
-    def _body_started(self, sections: list[_Section]) -> bool:
-        return (
-            any(
-                b.kind != "heading" and b.style not in ("Subtitle", "Document Info")
-                for s in sections
-                for b in s.blocks
-            )
-            or len(sections) > 1
-        )
-
     def _meta_line(self, block: Block) -> bool:
         """``Author: X`` lines (or prfaqgen's ``Author: X · Date: ...``) fill ``meta``."""
-        if block.kind != "para" or (block.style and block.style != "Document Info"):
+        if block.kind != "para" or block.style not in (*_PLAIN_STYLES, "Document Info"):
             return False
         lines = [p for line in block.markdown.split("\n") for p in line.rstrip("\\").split(" · ")]
         found = {}
@@ -161,163 +120,137 @@ class _Placer:
             if not match:
                 return False
             found[match.group(1).lower()] = match.group(2).replace("**", "").strip()
+        meta = self.found.meta
         for key, value in found.items():
-            if key in ("author", "owner") and "author" not in self.meta:
-                self.meta["author"] = value
+            if key in ("author", "owner"):
+                meta.setdefault("author", value)
             elif key == "date" and cues.parse_date(value):
-                self.meta["date"] = cues.parse_date(value)
-            elif key == "team":
-                self.meta["team"] = value
-            elif key == "version":
-                self.meta["version"] = value
+                meta["date"] = cues.parse_date(value)
+            elif key in ("team", "version"):
+                meta[key] = value
             elif key == "status" and value.lower() in ("draft", "review", "final"):
-                self.meta["status"] = value.lower()
+                meta["status"] = value.lower()
             elif key.startswith("reviewer"):
-                self.meta["reviewers"] = [r.strip() for r in value.split(",") if r.strip()]
-        self.sources.setdefault("meta", block.where)
+                meta["reviewers"] = [r.strip() for r in value.split(",") if r.strip()]
+        self.found.sources.setdefault("meta", block.where)
         return True
 
-    # ---- placing one section
     def _place_section(self, section: _Section, labeled: set[str]) -> None:
-        key, blocks = section.key, section.blocks
-        where = section.label.where if section.label else (blocks[0].where if blocks else "")
+        key, blocks, label = section.key, section.blocks, section.label
+        where = label.where if label else (blocks[0].where if blocks else "")
         if key == "press_release":
             self._press_release(blocks, labeled)
         elif key == "press_release_rest":
             if blocks:
                 self._body(blocks, labeled | {"summary", "problem"}, opening=False)
         elif key in ("headline", "subheadline"):
-            text = " ".join(b.plain for b in blocks).strip()
-            if text:
-                self._set(("press_release", key), _one_line(blocks), where)
+            if any(b.plain for b in blocks):
+                self._set(key, _one_line(blocks), where)
         elif key in _BODY_PARTS:
             if key == "summary" and blocks:
                 blocks = self._take_dateline(blocks)
-            if blocks:
-                self._add_text(key, blocks)
+            self._add_text(key, blocks)
         elif key in ("leader_quote", "customer_quotes"):
-            quotes = self._quotes(blocks)
-            leftovers = [q for q in quotes if q.text]
-            if key == "leader_quote" and leftovers:
-                self._set_quote("leader_quote", leftovers[0])
-                leftovers = leftovers[1:]
-            for quote in leftovers:
+            quotes = [q for q in quotes_in(blocks) if q.text]
+            if key == "leader_quote" and quotes:
+                self._set_quote("leader_quote", quotes.pop(0))
+            for quote in quotes:
                 self._set_quote("customer_quotes", quote)
-        elif key.startswith("faq"):
-            group = "internal" if key == "faq_internal" else "external"
-            if key == "faq" and section.label and "internal" in section.label.plain.lower():
-                group = "internal"
-            self.looked[f"faq.{group}"] = (
-                f"under '{section.label.plain if section.label else 'FAQ'}', {where}"
+        elif key in _FAQ_KEYS:
+            internal = key == "faq_internal" or (
+                key == "faq" and label is not None and "internal" in label.plain.lower()
             )
-            self._faq(group, blocks, section)
-        elif key == "tenets":
-            items = [i.markdown for b in blocks for i in (b.items or [b])]
-            if items:
-                self.extra["tenets"] = items
-                self.sources["tenets"] = where
+            group = "internal" if internal else "external"
+            self.found.looked[f"faq.{group}"] = (
+                f"under '{label.plain if label else 'FAQ'}', {where}"
+            )
+            intro = read_faq(blocks, group, self.found.faq)
+            if intro:
+                heading = label.plain if label else "FAQ"
+                self._appendix(intro, f"{heading}: text before the first question")
+        elif key == "tenets" and any(b.kind == "list" for b in blocks):
+            self.found.extra["tenets"] = [i.markdown for b in blocks for i in (b.items or [b])]
+            self.found.sources["tenets"] = where
         elif key == "appendix":
             self._appendix(blocks, None)
-        else:
-            title = section.label.plain if section.label else "From the draft"
-            if blocks or section.label:
-                self._appendix(blocks, title)
+        elif blocks or label:
+            self._appendix(blocks, label.plain if label else "From the draft")
 
+    # ---- the press release
     def _press_release(self, blocks: list[Block], labeled: set[str]) -> None:
+        """Title, headline and subheadline from the top of the draft; the rest is the body."""
         rest = list(blocks)
         headings = []
         while rest and (
-            rest[0].kind == "heading" or (cues.bold_line(rest[0].markdown) and rest[0].style in ("", "Normal"))
+            rest[0].kind == "heading"
+            or (cues.bold_line(rest[0].markdown) and rest[0].style in _PLAIN_STYLES)
         ):
             headings.append(rest.pop(0))
         styled = next((b for b in blocks if b.style == "Headline"), None)
-        if styled is not None:
+        if styled is not None:  # prfaqgen's own DOCX: Title, Section Label, Headline
             titles = [b for b in headings if b.style == "Title"]
-            if titles and not self.title:
-                self.title = titles[0].plain
+            if titles and not self.found.title:
+                self.found.title = titles[0].plain
             rest = [b for b in blocks if b.kind != "heading"]
-            headings = [
-                b for b in headings if b.style not in ("Title", "Section Label", "Headline")
-            ]
-            self._set(("press_release", "headline"), _one_line([styled]), styled.where)
+            self._set("headline", _one_line([styled]), styled.where)
         elif headings:
+            head, extra = headings[0], headings[1:]
             if len(headings) >= 2:
-                if not self.title:
-                    self.title = headings[0].plain
-                head = headings[1]
-                extra = headings[2:]
-            else:
-                head, extra = headings[0], []
-                if (
-                    len(head.plain.split()) <= 5
-                    and rest
-                    and rest[0].kind == "para"
-                    and len(rest[0].plain.split()) <= 30
-                    and not cues.dateline(rest[0].markdown)
-                ):
-                    if not self.title:
-                        self.title = head.plain
-                    head = rest.pop(0)
+                self.found.title = self.found.title or head.plain
+                head, extra = headings[1], headings[2:]
+            elif len(head.plain.split()) <= 5 and rest and _headline_like(rest[0]):
+                self.found.title = self.found.title or head.plain
+                head = rest.pop(0)
             if "headline" not in labeled:
-                self._set(("press_release", "headline"), _one_line([head]), head.where)
+                self._set("headline", _one_line([head]), head.where)
             rest = extra + rest
         if rest and "subheadline" not in labeled and "headline" in self.pr:
             first = rest[0]
             italic = re.fullmatch(r"\s*([*_])[^*_\n]+\1\s*", first.markdown)
             next_dated = len(rest) > 1 and cues.dateline(rest[1].markdown)
+            short = first.kind == "para" and len(first.plain.split()) <= 40
             if (
                 first.style == "Subtitle"
                 or italic
                 or first.kind == "heading"
-                or (next_dated and first.kind == "para" and len(first.plain.split()) <= 40)
+                or (next_dated and short)
             ):
                 rest.pop(0)
-                self._set(("press_release", "subheadline"), _one_line([first]), first.where)
+                self._set("subheadline", _one_line([first]), first.where)
         if rest:
-            self.looked["press_release"] = f"{rest[0].where} to {rest[-1].where}"
+            self.found.looked["press_release"] = f"{rest[0].where} to {rest[-1].where}"
             self._body(rest, labeled)
 
-    # ---- the press release body without labels
     def _body(self, blocks: list[Block], labeled: set[str], opening: bool = True) -> None:
+        """Unlabelled press-release text, placed by the order a press release is written in."""
         runs: list[list[Block]] = [[]]
         quotes: list[cues.Quote] = []
         index = 0
-        faq_start = None
         while index < len(blocks):
-            block = blocks[index]
-            if cues.question_text(block.markdown) and block.kind == "para":
-                faq_start = index
+            if starts_faq(blocks[index]):  # "Q:" lines with no FAQ heading before them
+                self.found.looked.setdefault("faq.external", f"from {blocks[index].where}")
+                intro = read_faq(blocks[index:], "external", self.found.faq)
+                runs[-1].extend(intro)
                 break
-            quote, used = self._quote_at(blocks, index)
+            quote, used = quote_at(blocks, index)
             if quote is not None:
                 quotes.append(quote)
                 runs.append([])
                 index += used
                 continue
-            runs[-1].append(block)
+            runs[-1].append(blocks[index])
             index += 1
-        if faq_start is not None:
-            self.looked.setdefault("faq.external", f"after {blocks[faq_start].where}")
-            self._faq("external", blocks[faq_start:], None)
-        leader = self._leader(quotes, runs) if "leader_quote" not in labeled else None
-        if leader is not None:
-            self._set_quote("leader_quote", quotes[leader])
+        leader = None
+        if "leader_quote" not in labeled:
+            leader = leader_of(quotes, len(runs) > 2 and bool(runs[1]), self._company())
         for number, quote in enumerate(quotes):
-            if number != leader:
-                self._set_quote("customer_quotes", quote)
+            self._set_quote("leader_quote" if number == leader else "customer_quotes", quote)
         before = runs[0]
         middle = [b for run in runs[1:-1] for b in run]
         after = runs[-1] if len(runs) > 1 else []
         how: list[Block] = []
-        if leader is None and before:
-            cut = next(
-                (
-                    i
-                    for i, b in enumerate(before)
-                    if i > 2 and (_HOW_CUE.search(b.plain) or (b.kind == "list" and b.ordered))
-                ),
-                None,
-            )
+        if leader is None:  # no leader quote to end the solution: a how-to cue does
+            cut = next((i for i, b in enumerate(before) if i > 2 and _how_to(b)), None)
             if cut is not None:
                 before, how = before[:cut], before[cut:]
         if opening:
@@ -327,29 +260,20 @@ class _Placer:
         how += middle
         if how:
             self._add_text("how_it_works" if "how_it_works" not in labeled else "solution", how)
-        if after:
-            about = next(
-                (
-                    i
-                    for i, b in enumerate(after)
-                    if re.match(r"^\s*(\*\*|__|#+ )?About\b", b.markdown)
-                ),
-                None,
-            )
-            cta, tail = (after[:about], after[about:]) if about is not None else (after, [])
-            if cta:
-                self._add_text("call_to_action", cta)
-            if tail:
-                first = tail[0]
-                body = re.sub(
-                    r"^\s*(\*\*|__)?About\b[^\n]*?(\*\*|__)?$", "", first.markdown
-                ).strip()
-                if body and body != first.markdown.strip():
-                    tail = [Block("para", body, body, first.where), *tail[1:]]
-                elif not body:
-                    tail = tail[1:]
-                if tail:
-                    self._add_text("about", tail)
+        about = next((i for i, b in enumerate(after) if _ABOUT.match(b.markdown)), len(after))
+        self._add_text("call_to_action", after[:about])
+        self._about(after[about:])
+
+    def _about(self, blocks: list[Block]) -> None:
+        if not blocks:
+            return
+        first = blocks[0]
+        body = re.sub(r"^\s*(\*\*|__|#+ )?About\b[^\n]*?(\*\*|__)?$", "", first.markdown).strip()
+        if body and body != first.markdown.strip():
+            blocks = [Block("para", body, body, first.where), *blocks[1:]]
+        elif not body:
+            blocks = blocks[1:]
+        self._add_text("about", blocks)
 
     def _opening(self, blocks: list[Block], labeled: set[str]) -> None:
         """Summary, problem and solution from the paragraphs before the first quote."""
@@ -358,21 +282,22 @@ class _Placer:
         blocks = self._take_dateline(blocks)
         mentions = [self._mentions_product(b.plain) for b in blocks]
         n = len(blocks)
-        k = 1
-        while k < n - 2 and mentions[k]:
-            k += 1
-        end = k + 1 if k < n else k
-        while end < n - 1 and not mentions[end]:
-            end += 1
-        parts = {"summary": blocks[:k], "problem": blocks[k:end], "solution": blocks[end:]}
+        summary_end = 1
+        while summary_end < n - 2 and mentions[summary_end]:
+            summary_end += 1
+        problem_end = min(summary_end + 1, n)
+        while problem_end < n - 1 and not mentions[problem_end]:
+            problem_end += 1
+        parts = {
+            "summary": blocks[:summary_end],
+            "problem": blocks[summary_end:problem_end],
+            "solution": blocks[problem_end:],
+        }
         carry: list[Block] = []
-        for name in ("summary", "problem", "solution"):
-            chunk = carry + parts[name]
-            carry = []
-            if name in labeled:
-                carry = chunk
-                continue
-            if chunk:
+        for name, chunk in parts.items():
+            chunk = carry + chunk
+            carry = chunk if name in labeled else []
+            if name not in labeled:
                 self._add_text(name, chunk)
         if carry:
             self._add_text("solution" if "solution" not in labeled else "summary", carry)
@@ -381,106 +306,31 @@ class _Placer:
         found = cues.dateline(blocks[0].markdown)
         if found is None or "location" in self.pr:
             return blocks
-        self._set(("press_release", "location"), found.location, blocks[0].where)
+        where = blocks[0].where
+        self._set("location", found.location, where)
         if found.outlet:
-            self._set(("press_release", "outlet"), found.outlet, blocks[0].where)
+            self._set("outlet", found.outlet, where)
         if found.launch_date:
-            self._set(("press_release", "launch_date"), found.launch_date, blocks[0].where)
-        first = Block("para", found.rest, found.rest, blocks[0].where)
+            self._set("launch_date", found.launch_date, where)
+        first = Block("para", found.rest, found.rest, where)
         return [first, *blocks[1:]] if found.rest else blocks[1:]
 
     def _mentions_product(self, text: str) -> bool:
         lowered = text.lower()
-        names = [n for n in (self.title, self.draft.title) if n]
+        names = [n for n in (self.found.title, self.draft.title) if n]
         if any(n.lower() in lowered for n in names):
             return True
         heads = {n.split()[-1].lower() for n in names if n.split()}
         return any(re.search(rf"\b(the|our|this|new) {re.escape(h)}\b", lowered) for h in heads)
 
-    # ---- quotes
-    def _quote_at(self, blocks: list[Block], index: int) -> tuple[cues.Quote | None, int]:
-        start = index
-        block = blocks[index]
-        after = blocks[index + 1] if index + 1 < len(blocks) else None
-        attributed = after is not None and (
-            after.attribution or (after.kind == "para" and cues.is_attribution(after.markdown))
-        )
-        if block.kind == "quote":
-            body = re.sub(r"^> ?", "", block.markdown, flags=re.MULTILINE).strip()
-            found = cues.quote_in(body) or (cues.unquote(body), None)
-            inside = self._quote_continues(blocks, index) if found[1] is None else []
-            if inside:
-                text = "\n\n".join([found[0], *(b.markdown for b in inside)])
-                found = (cues.unquote(text), None)
-                after = blocks[index + 1 + len(inside)]
-                attributed = True
-                index += len(inside)
-        elif block.kind == "para" and not block.attribution:
-            found = cues.quote_in(block.markdown)
-            if found is None or (found[1] is None and not attributed):
-                return None, 0
-        else:
-            return None, 0
-        text, attr = found
-        used = 1 + (index - start)
-        if attr is None and attributed and after is not None:
-            attr = after.markdown
-            used += 1
-        name, role = cues.split_attribution(attr or "")
-        return cues.Quote(text, name, role, block.where), used
-
-    @staticmethod
-    def _quote_continues(blocks: list[Block], index: int) -> list[Block]:
-        """A list or paragraphs inside a quotation, up to its attribution line."""
-        for end in range(index + 1, min(len(blocks), index + 8)):
-            if blocks[end].attribution:
-                inside = blocks[index + 1 : end]
-                ok = all(b.kind in ("list", "quote", "para", "table") for b in inside)
-                return inside if ok else []
-            if blocks[end].kind == "heading":
-                return []
-        return []
-
-    def _quotes(self, blocks: list[Block]) -> list[cues.Quote]:
-        out = []
-        index = 0
-        while index < len(blocks):
-            quote, used = self._quote_at(blocks, index)
-            if quote is None:
-                block = blocks[index]
-                quote = cues.Quote(cues.unquote(block.markdown), None, None, block.where)
-                used = 1
-            out.append(quote)
-            index += used
-        return out
-
-    def _leader(self, quotes: list[cues.Quote], runs: list[list[Block]]) -> int | None:
-        if not quotes:
-            return None
-        scores = [self._leader_score(q) for q in quotes]
-        if len(quotes) == 1:
-            return 0 if scores[0] >= 3 else None
-        separated = bool(runs[1])
-        return 0 if scores[0] >= 1 or (separated and scores[0] >= scores[1]) else None
-
-    def _leader_score(self, quote: cues.Quote) -> int:
-        attr = " ".join(p for p in (quote.name, quote.role) if p)
-        score = 0
-        company = self._company()
-        if company and company.lower() in attr.lower():
-            score += 2
-        if cues.LEADER_TITLE.search(attr):
-            score += 1
-        if cues.COMPANY_VOICE.search(quote.text):
-            score += 2
-        return score
-
     def _company(self) -> str | None:
+        """The launching company: the headline's subject ("Acme launches ..."), or the author."""
         headline = self.pr.get("headline", "")
         match = _LAUNCH_VERB.search(headline)
         if match and match.start() > 0:
-            return headline[: match.start()].strip(" *_,")
-        return self.meta.get("author") or self.author or self.draft.author
+            return str(headline[: match.start()]).strip(" *_,")
+        found = self.found
+        return found.meta.get("author") or found.author or self.draft.author
 
     def _set_quote(self, key: str, quote: cues.Quote) -> None:
         entry: dict[str, Any] = {"text": quote.text}
@@ -492,291 +342,80 @@ class _Placer:
             entry["name"] = "TODO: who said this (the draft names nobody)"
         if key == "leader_quote":
             self.pr["leader_quote"] = entry
-            self.sources["press_release.leader_quote"] = quote.where
+            self.found.sources["press_release.leader_quote"] = quote.where
         else:
             quotes = self.pr.setdefault("customer_quotes", [])
-            self.sources[f"press_release.customer_quotes[{len(quotes)}]"] = quote.where
+            self.found.sources[f"press_release.customer_quotes[{len(quotes)}]"] = quote.where
             quotes.append(entry)
-
-    # ---- FAQ
-    def _faq(self, group: str, blocks: list[Block], section: _Section | None) -> None:
-        entries = self.faq[group]
-        current: dict[str, Any] | None = None
-        intro: list[Block] = []
-        for block in blocks:
-            label = cues.label_key(block.plain) if block.kind == "heading" else None
-            if label in ("faq_internal", "faq_external"):
-                group = "internal" if label == "faq_internal" else "external"
-                entries = self.faq[group]
-                current = None
-                continue
-            question, answer = self._question(block)
-            if question is not None:
-                current = {"q": question, "a": [answer] if answer else [], "where": block.where}
-                entries.append(current)
-            elif (
-                block.kind == "list"
-                and block.items
-                and all(i.plain.split("?")[0] != i.plain for i in block.items)
-            ):
-                for item in block.items:
-                    head, _, tail = item.markdown.partition("\n")
-                    current = {
-                        "q": cues.strip_question_number(head),
-                        "a": [tail.strip()] if tail.strip() else [],
-                        "where": item.where,
-                    }
-                    entries.append(current)
-            elif current is not None:
-                text = (
-                    cues.strip_answer_label(block.markdown) if not current["a"] else block.markdown
-                )
-                current["a"].append(text)
-            else:
-                intro.append(block)
-        if intro:
-            title = f"{section.label.plain if section and section.label else 'FAQ'}: text before the first question"
-            self._appendix(intro, title)
-
-    def _question(self, block: Block) -> tuple[str | None, str | None]:
-        if block.kind == "heading":
-            return cues.strip_question_number(block.markdown), None
-        if block.kind != "para":
-            return None, None
-        bold = cues.bold_line(block.markdown)
-        if bold and bold.rstrip().endswith("?"):
-            return cues.strip_question_number(bold), None
-        text = cues.question_text(block.markdown)
-        if text is not None:
-            lines = text.split("\n")
-            for i, line in enumerate(lines):
-                if i and cues.answer_label(line):
-                    question = " ".join(l.rstrip("\\ ") for l in lines[:i])
-                    answer = cues.strip_answer_label("\n".join(lines[i:]))
-                    return question.strip(), answer.strip()
-            if len(lines) > 1 and lines[0].rstrip("\\ ").endswith("?"):
-                return lines[0].rstrip("\\ "), "\n".join(lines[1:]).strip()
-            return " ".join(l.rstrip("\\ ") for l in lines).strip(), None
-        numbered = cues.numbered_question(block.markdown)
-        if numbered:
-            return numbered, None
-        return None, None
 
     # ---- appendix and text parts
     def _appendix(self, blocks: list[Block], title: str | None) -> None:
+        """Entries: one titled ``title``, or one per top-level heading inside ``blocks``."""
         if title is not None:
             self._add_appendix(title, blocks, blocks[0].where if blocks else "")
             return
         headings = [b for b in blocks if b.kind == "heading"]
-        if not headings:
-            if blocks:
-                self._add_appendix("Appendix", blocks, blocks[0].where)
-            return
-        top = min(b.level for b in headings)
-        current: tuple[str, list[Block], str] | None = None
-        lead: list[Block] = []
+        top = min((b.level for b in headings), default=0)
+        entries: list[tuple[str, list[Block], str]] = []
         for block in blocks:
             if block.kind == "heading" and block.level == top:
-                if current:
-                    self._add_appendix(*current)
-                current = (re.sub(r"^[A-Z]\.\s+", "", block.plain), [], block.where)
-            elif current is None:
-                lead.append(block)
+                # prfaqgen's DOCX letters its entries: "A. Financial model".
+                entries.append((re.sub(r"^[A-Z]\.\s+", "", block.plain), [], block.where))
+            elif not entries:
+                entries.append(("Appendix", [block], block.where))
             else:
-                current[1].append(block)
-        if lead:
-            self._add_appendix("Appendix", lead, lead[0].where)
-        if current:
-            self._add_appendix(*current)
+                entries[-1][1].append(block)
+        for entry in entries:
+            self._add_appendix(*entry)
 
     def _add_appendix(self, title: str, blocks: list[Block], where: str) -> None:
         base = min((b.level for b in blocks if b.kind == "heading"), default=1) - 1
-        parts = []
-        for block in blocks:
-            if block.kind == "heading":
-                parts.append("#" * max(1, min(6, block.level - base)) + " " + block.markdown)
-            else:
-                parts.append(block.markdown)
+        parts = [
+            ("#" * max(1, min(6, b.level - base)) + " " + b.markdown)
+            if b.kind == "heading"
+            else b.markdown
+            for b in blocks
+        ]
         body = "\n\n".join(parts).strip() or "(the draft has a heading here and no text under it)"
-        self.sources[f"appendix[{len(self.appendix)}]"] = where
-        self.appendix.append({"title": title.strip() or "From the draft", "body": body})
+        self.found.sources[f"appendix[{len(self.found.appendix)}]"] = where
+        self.found.appendix.append({"title": title.strip() or "From the draft", "body": body})
 
     def _add_text(self, key: str, blocks: list[Block]) -> None:
         text = "\n\n".join(b.markdown for b in blocks if b.markdown.strip())
         if not text:
             return
-        if key in self.pr and isinstance(self.pr[key], str):
+        if isinstance(self.pr.get(key), str):
             self.pr[key] += "\n\n" + text
         else:
-            self._set(("press_release", key), text, blocks[0].where)
+            self._set(key, text, blocks[0].where)
 
-    def _set(self, path: tuple[str, str], value: Any, where: str) -> None:
-        self.pr[path[1]] = value
-        self.sources.setdefault(".".join(path), where)
+    def _set(self, key: str, value: Any, where: str) -> None:
+        self.pr[key] = value
+        self.found.sources.setdefault(f"press_release.{key}", where)
 
-    # ---- the spec
-    def _finish(self) -> Placed:
-        draft = self.draft
-        title = self.title or draft.title
-        gaps = self.gaps
-        everywhere = (
-            f"looked at the whole draft, {draft.blocks[0].where} to {draft.blocks[-1].where}"
-            if draft.blocks
-            else "the draft has no text"
-        )
-        if not title:
-            title = "TODO: the product's name, as customers will know it"
-            gaps.append(Gap("title", True, "no title style, first heading or file title", True))
-        meta: dict[str, Any] = {}
-        author = self.author or self.meta.get("author") or draft.author
-        if not author:
-            gaps.append(
-                Gap(
-                    "meta.author",
-                    True,
-                    "no 'Author:' line and no author in the file's properties",
-                    True,
-                )
-            )
-            author = "TODO: your name"
-        meta["author"] = author
-        if "date" in self.meta:
-            meta["date"] = self.meta["date"]
-        elif draft.date:
-            meta["date"] = draft.date
-            self.sources.setdefault("meta.date", "the file's properties")
-        else:
-            meta["date"] = self.today
-            gaps.append(
-                Gap(
-                    "meta.date",
-                    True,
-                    "no 'Date:' line and no date in the file's properties; set to today",
-                    False,
-                )
-            )
-        for key in ("team", "version", "status", "reviewers"):
-            if key in self.meta:
-                meta[key] = self.meta[key]
-        if draft.keywords:
-            meta["tags"] = draft.keywords
-        pr_where = self.looked.get("press_release", everywhere)
-        pr: dict[str, Any] = {}
-        order = [
-            "headline",
-            "subheadline",
-            "location",
-            "outlet",
-            "launch_date",
-            "summary",
-            "problem",
-            "solution",
-            "leader_quote",
-            "how_it_works",
-            "customer_quotes",
-            "call_to_action",
-            "about",
-        ]
-        todo = {
-            "headline": f"TODO: one sentence that announces {title} in words the customer knows",
-            "summary": "TODO: Name the product and the customer, then the single most important benefit, with a number.",
-            "problem": "TODO: Describe the problem as the customer lives it today, with numbers.",
-            "solution": "TODO: Explain how the product removes each problem named above.",
-        }
-        recommended = (
-            "subheadline",
-            "location",
-            "launch_date",
-            "leader_quote",
-            "how_it_works",
-            "call_to_action",
-        )
-        for key in order:
-            if key in self.pr and self.pr[key] not in ("", [], None):
-                pr[key] = self.pr[key]
-            elif key in todo:
-                pr[key] = todo[key]
-                gaps.append(
-                    Gap(
-                        f"press_release.{key}",
-                        True,
-                        f"looked in the press release, {pr_where}",
-                        True,
-                    )
-                )
-            elif key == "customer_quotes":
-                pr[key] = [
-                    {
-                        "text": "TODO: What changed for me, in my own words, with one concrete detail.",
-                        "name": "TODO: Full Name",
-                    }
-                ]
-                gaps.append(
-                    Gap(
-                        "press_release.customer_quotes",
-                        True,
-                        f"no quotation with an attribution in the press release, {pr_where}",
-                        True,
-                    )
-                )
-            elif key in recommended:
-                gaps.append(
-                    Gap(f"press_release.{key}", False, f"looked in the press release, {pr_where}")
-                )
-        faq: dict[str, Any] = {}
-        for group in ("external", "internal"):
-            entries = self.faq[group]
-            out = []
-            for number, entry in enumerate(entries):
-                answer = "\n\n".join(a for a in entry["a"] if a.strip()).strip()
-                if not answer:
-                    answer = "TODO: answer this question (the draft has no answer under it)."
-                    gaps.append(
-                        Gap(
-                            f"faq.{group}[{number}].a",
-                            True,
-                            f"no answer under the question at {entry['where']}",
-                            True,
-                        )
-                    )
-                out.append({"q": entry["q"], "a": answer})
-                self.sources[f"faq.{group}[{number}]"] = entry["where"]
-            if out:
-                faq[group] = out
-        for group in ("external", "internal"):
-            if group not in faq:
-                where = (
-                    self.looked.get(f"faq.{group}")
-                    or "no FAQ heading, 'Q:' line or numbered question in the draft"
-                )
-                if (
-                    group == "internal"
-                    and "faq.external" in self.looked
-                    and "faq.internal" not in self.looked
-                ):
-                    where = (
-                        "no 'Internal FAQ' heading; the draft's questions went to the customer FAQ"
-                    )
-                gaps.append(Gap(f"faq.{group}", False, where))
-        if not faq:
-            faq["external"] = [
-                {
-                    "q": f"How much does {title} cost?",
-                    "a": "TODO: The price and what it includes, with numbers.",
-                }
-            ]
-            gaps.append(Gap("faq", True, "no question in the draft; wrote one TODO question", True))
-        data: dict[str, Any] = {
-            "prfaq": 1,
-            "title": title,
-            "meta": meta,
-            "press_release": pr,
-            "faq": faq,
-        }
-        data.update(self.extra)
-        if self.appendix:
-            data["appendix"] = self.appendix
-        return Placed(data, self.sources, gaps)
+
+def _started(sections: list[_Section]) -> bool:
+    """Has the press release's body begun (so a new top heading is a section of its own)?"""
+    if len(sections) > 1:
+        return True
+    return any(
+        b.kind != "heading" and b.style not in ("Subtitle", "Document Info")
+        for b in sections[0].blocks
+    )
+
+
+def _headline_like(block: Block) -> bool:
+    """A short paragraph right under a short title, with no dateline: the headline."""
+    return (
+        block.kind == "para"
+        and len(block.plain.split()) <= 30
+        and not cues.dateline(block.markdown)
+        and not cues.leading_label(block.markdown)
+    )
+
+
+def _how_to(block: Block) -> bool:
+    return bool(_HOW_CUE.search(block.plain)) or (block.kind == "list" and block.ordered)
 
 
 def _one_line(blocks: list[Block]) -> str:

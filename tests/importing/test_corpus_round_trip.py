@@ -59,9 +59,10 @@ def test_every_valid_corpus_spec_comes_back_from_its_docx(
         for group in ("external", "internal"):
             old_faq = original["faq"].get(group, [])
             new_faq = back["faq"].get(group, [])
-            assert [normalised(q["q"]) for q in new_faq] == [
-                normalised(q["q"]) for q in old_faq
-            ], (name, group)
+            assert [normalised(q["q"]) for q in new_faq] == [normalised(q["q"]) for q in old_faq], (
+                name,
+                group,
+            )
             for new, previous in zip(new_faq, old_faq, strict=True):
                 assert same(new["a"], previous["a"]) >= 0.97, (name, group, new["q"])
 

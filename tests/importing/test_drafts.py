@@ -28,7 +28,7 @@ SEATTLE, WA – March 1, 2027 – Acme today launched **Ledger**, a close tool f
 
 **Solution:** Ledger matches 90% of transactions for them. See [the docs](https://example.com).
 
-"We built Ledger because our own team lost a week every month," said Dana Kim, VP of Finance at Acme.
+"We built Ledger because our own team lost a week every month," said Dana Kim, VP, Acme.
 
 1. Connect the bank feed.
 2. Review the matches.
@@ -86,7 +86,7 @@ def test_a_markdown_draft_with_bold_labels_and_q_a_lines(tmp_path: Path) -> None
     assert pr["leader_quote"] == {
         "text": "We built Ledger because our own team lost a week every month",
         "name": "Dana Kim",
-        "role": "VP of Finance at Acme",
+        "role": "VP, Acme",
     }
     assert pr["how_it_works"] == "1. Connect the bank feed.\n2. Review the matches.\n"
     assert pr["customer_quotes"][0]["name"] == "Maria Lopez"
