@@ -58,7 +58,7 @@ def import_draft(
     from prfaqgen.importing.emitter import emit
 
     placed = place(read, title=title, author=author, today=today)
-    text = emit(placed, draft.name)
+    text = emit(placed, draft.name, read.front_matter)
     images = {target.parent / prefix / name: data for name, data in read.images.items()}
     check = _check(text, target, images)
     return ImportResult(text, images, tuple(placed.gaps), check)

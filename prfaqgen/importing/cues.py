@@ -25,7 +25,10 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
             "how_it_works",
             r"how it works|getting started|how to get started|(the )?customer experience",
         ),
-        ("customer_quotes", r"customer quotes?|testimonials?|quotes? from (a |our )?customers?"),
+        (
+            "customer_quotes",
+            r"customer quotes?|testimon(y|ials?)|quotes? from (a |our )?customers?",
+        ),
         ("call_to_action", r"call to action|cta|next steps|availability"),
         ("about", r"about( .{1,60})?|boilerplate"),
         ("faq_external", r"(customer|external|public) (faqs?|questions)|faqs? \(external\)"),
@@ -80,8 +83,10 @@ _SAID = re.compile(
     r"(?:[.,]\s*(?P<q2>[\"“„«].+[\"”»])?)?\s*$",
     re.DOTALL,
 )
+# "Text." - Name, Role   /   “Text” — Name: the dash stands apart from the words.
 _DASHED = re.compile(
-    r"^(?P<q1>.+?)\s*(?:\\?\n)?\s*(?:[—–]|--|-)\s*(?P<attr>[^—–\n]{2,120})$", re.DOTALL
+    r"^(?P<q1>.+[\"”».!?])\s*(?:\\?\n)?(?:\s+(?:--?|[—–])|\s*[—–])\s*(?P<attr>[^\"“”\n]{2,120})$",
+    re.DOTALL,
 )
 _Q_PREFIX = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]|Q\d+\b)\s*(?:\*\*|__)?\s*",
@@ -90,7 +95,8 @@ _Q_PREFIX = re.compile(
 _A_PREFIX = re.compile(r"^\s*(?:\*\*|__)?\s*(?:A|Answer)\s*[:.)]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d{1,3}\\?[.)]\s+")
 _LEADING_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{2,40}?):?(?:\*\*|__):?\s*(?P<rest>.*)$", re.DOTALL
+    r"^\s*(?P<mark>\*\*|__|\*|_)(?P<label>[^*_\n]{2,40}?):?(?P=mark):?\s+(?P<rest>\S.*)$",
+    re.DOTALL,
 )
 _PLAIN_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&/-]{1,40}):\s+(?P<rest>.+)$", re.DOTALL)
 
@@ -113,6 +119,17 @@ def leading_label(markdown: str) -> tuple[str, str] | None:
             key = label_key(match.group("label"))
             if key and key not in ("headline", "faq", "about", "glossary"):
                 return key, match.group("rest").strip()
+    return None
+
+
+def label_line(markdown: str) -> str | None:
+    """A paragraph that is only a short label (``Internal FAQ``, ``**Problem**``): its text."""
+    bold = bold_line(markdown)
+    if bold is not None:
+        return bold
+    text = markdown.strip().rstrip(":")
+    if "\n" not in text and len(text.split()) <= 4 and label_key(text) is not None:
+        return text
     return None
 
 

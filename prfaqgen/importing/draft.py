@@ -46,5 +46,7 @@ class Draft:
     header: str | None = None
     """The running header's text, when the draft has one (DOCX)."""
     keywords: list[str] = field(default_factory=list)
+    front_matter: list[str] = field(default_factory=list)
+    """A Markdown draft's front matter lines, kept as a comment in the spec."""
     images: dict[str, bytes] = field(default_factory=dict)
     """Pictures taken out of the draft: file name -> bytes, written beside the spec."""

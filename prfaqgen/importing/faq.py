@@ -27,7 +27,7 @@ def read_faq(blocks: list[Block], group: str, faq: dict[str, list[dict[str, Any]
         if question is not None:
             current = {"q": question, "a": [answer] if answer else [], "where": block.where}
             entries.append(current)
-        elif block.kind == "list" and block.items and all(_asks(i) for i in block.items):
+        elif block.kind == "list" and _questions_list(block):
             for item in block.items:
                 head, _, tail = item.markdown.partition("\n")
                 current = {
@@ -53,6 +53,14 @@ def starts_faq(block: Block) -> bool:
 
 def _asks(item: Block) -> bool:
     return item.markdown.partition("\n")[0].rstrip().endswith("?")
+
+
+def _questions_list(block: Block) -> bool:
+    """A list of questions: most items ask, and each asks or has an answer under it."""
+    items = block.items
+    asking = sum(_asks(i) for i in items)
+    answered = all(_asks(i) or "\n" in i.markdown.strip() for i in items)
+    return bool(items) and asking * 2 >= len(items) and answered
 
 
 def question_of(block: Block) -> tuple[str | None, str | None]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from prfaqgen.importing.cues import parse_date
 from prfaqgen.importing.draft import Block, Draft
 from prfaqgen.importing.guard import markdown_text
 from prfaqgen.spec.images import new_parser
@@ -37,8 +38,13 @@ _ITEM_MARKER = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])\s?")
 def read_markdown(path: Path, image_prefix: str) -> Draft:
     text = markdown_text(path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tokens = new_parser().parse("\n".join(lines))
     draft = Draft(name=str(path), blocks=[])
+    front = _front_matter(lines)
+    if front:
+        draft.front_matter = lines[1 : front - 1]
+        _meta_from_front(draft)
+        lines = [""] * front + lines[front:]  # blank, so that line numbers stay the draft's
+    tokens = new_parser().parse("\n".join(lines))
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -66,6 +72,30 @@ def read_markdown(path: Path, image_prefix: str) -> Draft:
         index = end + 1
     _take_images(draft, path.parent, image_prefix)
     return draft
+
+
+def _front_matter(lines: list[str]) -> int:
+    """The number of lines of a ``---`` front matter block at the top, or 0."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, min(len(lines), 60)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def _meta_from_front(draft: Draft) -> None:
+    for line in draft.front_matter:
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if not value:
+            continue
+        if key == "title":
+            draft.title = value
+        elif key in ("author", "owner"):
+            draft.author = value
+        elif key == "date":
+            draft.date = parse_date(value)
 
 
 def _close(tokens: list[Token], start: int) -> int:

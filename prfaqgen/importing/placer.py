@@ -63,12 +63,42 @@ class _Placer:
         self.draft = draft
         self.found = found
         self.pr = found.pr
+        self._subtitle: Block | None = None
 
     def run(self) -> None:
         sections = self._sections([b for b in self.draft.blocks if not self._meta_line(b)])
         labeled = {s.key for s in sections}
+        if "press_release" in {s.key for s in sections[1:]} and sections[0].blocks:
+            self._preamble(sections.pop(0).blocks)
         for section in sections:
             self._place_section(section, labeled)
+
+    def _preamble(self, blocks: list[Block]) -> None:
+        """What stands before a "Press release" heading: a title, a subtitle, notes."""
+        rest = list(blocks)
+        if rest[0].kind == "heading" and rest[0].level <= 1 and len(rest[0].plain.split()) <= 6:
+            self.found.title = self.found.title or rest[0].plain
+            self.found.sources.setdefault("title", rest[0].where)
+            rest.pop(0)
+            if rest and rest[0].kind == "para" and len(rest[0].plain.split()) <= 30:
+                self._subtitle = rest.pop(0)
+        if rest:
+            self._appendix(rest, "Before the press release")
+
+    def _title_from_headline(self, headline: str) -> None:
+        """ "Acme launches Ledger, a ..." -> "Ledger": a guess the YAML comment asks to check."""
+        match = _LAUNCH_VERB.search(headline)
+        if not match:
+            return
+        tail = re.split(
+            r",|:| to | that | with | - | – |\.(?:\s|$)", headline[match.end() :], flags=re.I
+        )
+        name = re.sub(r"^(the|its|their|a|an|new)\s+", "", tail[0].strip(), flags=re.I)
+        name = re.sub(r"^(the|its|a|an|new)\s+", "", name, flags=re.I).strip(" *_")
+        if name and len(name.split()) <= 8:
+            self.found.title = name
+            where = f"the headline, the words after '{match.group()}': check it"
+            self.found.sources["title"] = where
 
     # ---- sections
     def _sections(self, blocks: list[Block]) -> list[_Section]:
@@ -81,7 +111,7 @@ class _Placer:
             if block.kind == "heading":
                 label = block.plain
             elif block.kind == "para" and block.style in _PLAIN_STYLES:
-                label = cues.bold_line(block.markdown)
+                label = cues.label_line(block.markdown)
                 leading = cues.leading_label(block.markdown) if label is None else None
                 if region == "press_release" and leading and leading[0] in _INLINE_LABELS:
                     rest = Block("para", leading[1], leading[1], block.where)
@@ -97,7 +127,7 @@ class _Placer:
                 if (
                     region in _FAQ_KEYS
                     and ends_faq
-                    or (region == "press_release" and block.level <= 2 and _started(sections))
+                    or (region == "press_release" and _started(sections))
                 ):
                     key = "other"
             if key is None or (key == "faq" and region in ("faq_external", "faq_internal")):
@@ -204,19 +234,19 @@ class _Placer:
             if "headline" not in labeled:
                 self._set("headline", _one_line([head]), head.where)
             rest = extra + rest
-        if rest and "subheadline" not in labeled and "headline" in self.pr:
-            first = rest[0]
-            italic = re.fullmatch(r"\s*([*_])[^*_\n]+\1\s*", first.markdown)
-            next_dated = len(rest) > 1 and cues.dateline(rest[1].markdown)
-            short = first.kind == "para" and len(first.plain.split()) <= 40
-            if (
-                first.style == "Subtitle"
-                or italic
-                or first.kind == "heading"
-                or (next_dated and short)
-            ):
+        elif rest and "headline" not in labeled and _headline_like(rest[0]):
+            head = rest.pop(0)  # no heading: a short first line, maybe a subheadline under it
+            first, _, second = head.markdown.replace("\\\n", "\n").partition("\n")
+            self._set("headline", _one_line([Block("para", first, first, head.where)]), head.where)
+            if second.strip() and "\n" not in second.strip():
+                rest.insert(0, Block("para", second.strip(), second.strip(), head.where))
+        if "subheadline" not in labeled:
+            first = rest[0] if rest else None
+            if first is not None and "headline" in self.pr and _subheadline_like(rest):
                 rest.pop(0)
                 self._set("subheadline", _one_line([first]), first.where)
+            elif self._subtitle is not None:  # the line under the title, before the press release
+                self._set("subheadline", _one_line([self._subtitle]), self._subtitle.where)
         if rest:
             self.found.looked["press_release"] = f"{rest[0].where} to {rest[-1].where}"
             self._body(rest, labeled)
@@ -286,8 +316,11 @@ class _Placer:
         while summary_end < n - 2 and mentions[summary_end]:
             summary_end += 1
         problem_end = min(summary_end + 1, n)
-        while problem_end < n - 1 and not mentions[problem_end]:
-            problem_end += 1
+        # The problem runs to the first paragraph that names the product; if none does,
+        # it is one paragraph and the rest is the solution.
+        if any(mentions[problem_end:]):
+            while problem_end < n - 1 and not mentions[problem_end]:
+                problem_end += 1
         parts = {
             "summary": blocks[:summary_end],
             "problem": blocks[summary_end:problem_end],
@@ -392,6 +425,8 @@ class _Placer:
     def _set(self, key: str, value: Any, where: str) -> None:
         self.pr[key] = value
         self.found.sources.setdefault(f"press_release.{key}", where)
+        if key == "headline" and not self.found.title and not self.draft.title:
+            self._title_from_headline(value)
 
 
 def _started(sections: list[_Section]) -> bool:
@@ -411,6 +446,17 @@ def _headline_like(block: Block) -> bool:
         and len(block.plain.split()) <= 30
         and not cues.dateline(block.markdown)
         and not cues.leading_label(block.markdown)
+    )
+
+
+def _subheadline_like(rest: list[Block]) -> bool:
+    """Under the headline: a Subtitle, an italic line, or a short line before a dateline."""
+    first = rest[0]
+    italic = re.fullmatch(r"\s*([*_])[^*_\n]+\1\s*", first.markdown)
+    next_dated = len(rest) > 1 and cues.dateline(rest[1].markdown)
+    short = first.kind == "para" and len(first.plain.split()) <= 40
+    return bool(
+        first.style == "Subtitle" or italic or first.kind == "heading" or (next_dated and short)
     )
 
 
