@@ -23,7 +23,14 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
+from prfaqgen.errors import (
+    ConfigError,
+    DraftError,
+    PrfaqgenError,
+    RenderError,
+    SpecError,
+    ThemeError,
+)
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -39,12 +46,15 @@ _LAZY = {
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",
     "LintResult": "prfaqgen.lint",
+    "import_draft": "prfaqgen.importing",
+    "ImportResult": "prfaqgen.importing",
 }
 
 __all__ = [
     "CheckResult",
     "ConfigError",
     "Diagnostic",
+    "DraftError",
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",

@@ -61,14 +61,16 @@ def import_draft(
     except OSError as exc:
         click.echo(f"{exc.filename or target}: cannot be written ({exc.strerror or exc})", err=True)
         sys.exit(1)
-    for gap in result.gaps:
-        click.echo(f"{draft}: {gap.path}: {gap.message()}", err=True)
-    print_diagnostics(result.diagnostics, err=True)
+    for gap, diagnostic in result.gap_report():
+        at = f" at {target}:{diagnostic.line}" if gap.todo and diagnostic else ""
+        click.echo(f"{draft}: {gap.path}: {gap.message()}{at}", err=True)
+    print_diagnostics(result.other_diagnostics(), err=True)
     errors = sum(1 for d in result.diagnostics if d.is_error)
+    required = sum(1 for g in result.gaps if g.required)
     state = "valid" if not errors else f"{errors} error(s) to fix"
     click.echo(
-        f"wrote {target} ({len(result.gaps)} gap(s), {state}); check it with: "
-        f"prfaqgen validate {target}",
+        f"wrote {target}: {required} required and {len(result.gaps) - required} recommended "
+        f"part(s) not found, {state}; check it with: prfaqgen validate {target}",
         err=True,
     )
     sys.exit(1 if errors else 0)

@@ -31,6 +31,17 @@ class ImportResult:
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return self.check.diagnostics
 
+    def gap_report(self) -> list[tuple[Gap, Diagnostic | None]]:
+        """Each gap with the spec diagnostic at its TODO (or its missing-part warning)."""
+        return [
+            (gap, next((d for d in self.diagnostics if _about(d, gap.path)), None))
+            for gap in self.gaps
+        ]
+
+    def other_diagnostics(self) -> list[Diagnostic]:
+        """What validation says that no gap already says."""
+        return [d for d in self.diagnostics if not any(_about(d, g.path) for g in self.gaps)]
+
 
 def import_draft(
     draft: str | Path,
@@ -74,3 +85,7 @@ def _check(text: str, target: Path, images: dict[Path, bytes]) -> CheckResult:
     missing = {str(p.relative_to(target.parent)) for p in images}
     kept = tuple(d for d in result.diagnostics if not any(m in d.message for m in missing))
     return CheckResult(result.file, result.loaded, kept)
+
+
+def _about(diagnostic: Diagnostic, path: str) -> bool:
+    return diagnostic.path == path or diagnostic.path.startswith((f"{path}.", f"{path}["))

@@ -195,9 +195,16 @@ def split_attribution(attr: str) -> tuple[str | None, str | None]:
     if not attr:
         return None, None
     head, _, tail = attr.partition(",")
-    if _PERSON.match(head.strip()) and not LEADER_TITLE.search(head):
+    if _person(head):
         return head.strip(), tail.strip() or None
+    rest, _, last = attr.rpartition(",")
+    if rest and _person(last):  # "VP of Finance, Dana Kim"
+        return last.strip(), rest.strip()
     return None, attr
+
+
+def _person(text: str) -> bool:
+    return bool(_PERSON.match(text.strip())) and not LEADER_TITLE.search(text)
 
 
 def unquote(text: str) -> str:

@@ -28,11 +28,14 @@ _BODY_PARTS = ("summary", "problem", "solution", "how_it_works", "call_to_action
 _INLINE_LABELS = (*_BODY_PARTS, "leader_quote", "customer_quotes", "subheadline")
 _FAQ_KEYS = ("faq", "faq_external", "faq_internal")
 _PLAIN_STYLES = ("", "Normal")
+# "Author: X", "**Author:** X", "**Author**: X": the colon is what makes it a label.
 _META = re.compile(
-    r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)\s*:?(?:\*\*|__)?"
-    r"\s*:?\s*(.+?)\s*$",
+    r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)"
+    r"\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*(.+?)\s*$",
     re.IGNORECASE,
 )
+# Only the top of a draft says who wrote it; a "Date:" line in an answer is the answer's.
+_META_BLOCKS = 8
 _HOW_CUE = re.compile(
     r"\b(get(ting)? started|to start|sign up|step 1|first,|how it works)\b", re.IGNORECASE
 )
@@ -66,7 +69,9 @@ class _Placer:
         self._subtitle: Block | None = None
 
     def run(self) -> None:
-        sections = self._sections([b for b in self.draft.blocks if not self._meta_line(b)])
+        top = self.draft.blocks[:_META_BLOCKS]
+        blocks = [b for b in top if not self._meta_line(b)] + self.draft.blocks[_META_BLOCKS:]
+        sections = self._sections(blocks)
         labeled = {s.key for s in sections}
         if "press_release" in {s.key for s in sections[1:]} and sections[0].blocks:
             self._preamble(sections.pop(0).blocks)

@@ -1,10 +1,9 @@
 """Quotations in a press release: which blocks hold one, who said it, which is the leader's.
 
 The leader quote is the company's spokesperson on why it built the product; the
-customer quotes are customers describing the benefit. The order of a press
-release puts the leader's first; what is said and who says it decide the rest:
-an attribution that names the launching company or a leader's title, and
-words in the company's voice ("we built", "our goal").
+customer quotes are customers describing the benefit. An attribution that names
+the launching company decides it; a leader's title and words in the company's
+voice ("we built", "our goal") count for less, as customers say "we" too.
 """
 
 from __future__ import annotations
@@ -75,26 +74,30 @@ def quotes_in(blocks: list[Block]) -> list[cues.Quote]:
 
 
 def leader_of(quotes: list[cues.Quote], separated: bool, company: str | None) -> int | None:
-    """The index of the leader's quote (always the first, if any), or None.
+    """The index of the leader's quote, or None.
 
-    ``separated``: body text stands between the first and the second quote, as
-    a press release puts "how it works" between the leader's and the customers'.
+    The quote whose attribution names the launching company wins; failing that,
+    the first quote when body text separates it from the second, as a press
+    release puts "how it works" between the leader's quote and the customers'.
     """
     if not quotes:
         return None
     scores = [_score(q, company) for q in quotes]
-    if len(quotes) == 1:
-        return 0 if scores[0] >= 3 else None
-    return 0 if scores[0] >= 1 or (separated and scores[0] >= scores[1]) else None
+    best = max(range(len(quotes)), key=lambda i: (scores[i], -i))
+    if scores[best] >= 3:
+        return best
+    if len(quotes) > 1 and separated and scores[0] >= max(1, scores[1]):
+        return 0
+    return None
 
 
 def _score(quote: cues.Quote, company: str | None) -> int:
-    attr = " ".join(p for p in (quote.name, quote.role) if p)
+    attr = " ".join(p for p in (quote.name, quote.role) if p).lower()
     score = 0
-    if company and company.lower() in attr.lower():
-        score += 2
+    if company and re.sub(r"^the\s+", "", company.lower()) in attr:
+        score += 3
     if cues.LEADER_TITLE.search(attr):
         score += 1
     if cues.COMPANY_VOICE.search(quote.text):
-        score += 2
+        score += 1
     return score
