@@ -81,11 +81,13 @@ class _Placer:
     def _preamble(self, blocks: list[Block]) -> None:
         """What stands before a "Press release" heading: a title, a subtitle, notes."""
         rest = list(blocks)
-        if rest[0].kind == "heading" and rest[0].level <= 1 and len(rest[0].plain.split()) <= 6:
-            self.found.title = self.found.title or rest[0].plain
-            self.found.sources.setdefault("title", rest[0].where)
+        top = rest[0]
+        if top.kind == "heading" and top.level <= 1 and len(top.plain.split()) <= 6:
+            self.found.title = self.found.title or top.plain
+            self.found.sources.setdefault("title", top.where)
             rest.pop(0)
-            if rest and rest[0].kind == "para" and len(rest[0].plain.split()) <= 30:
+            under = rest[0] if rest else None
+            if under is not None and under.kind == "para" and len(under.plain.split()) <= 30:
                 self._subtitle = rest.pop(0)
         if rest:
             self._appendix(rest, "Before the press release")
@@ -241,8 +243,8 @@ class _Placer:
             rest = extra + rest
         elif rest and "headline" not in labeled and _headline_like(rest[0]):
             head = rest.pop(0)  # no heading: a short first line, maybe a subheadline under it
-            first, _, second = head.markdown.replace("\\\n", "\n").partition("\n")
-            self._set("headline", _one_line([Block("para", first, first, head.where)]), head.where)
+            line, _, second = head.markdown.replace("\\\n", "\n").partition("\n")
+            self._set("headline", _one_line([Block("para", line, line, head.where)]), head.where)
             if second.strip() and "\n" not in second.strip():
                 rest.insert(0, Block("para", second.strip(), second.strip(), head.where))
         if "subheadline" not in labeled:

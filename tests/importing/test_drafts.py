@@ -100,7 +100,7 @@ def test_a_markdown_draft_with_bold_labels_and_q_a_lines(tmp_path: Path) -> None
     # A section it has no place for is kept, as an appendix entry.
     assert spec["appendix"][0]["title"] == "Pricing notes"
     assert "| Team | $20 |" in spec["appendix"][0]["body"]
-    assert "gap" in report
+    assert "0 required and 0 recommended part(s) not found, valid" in report
 
 
 def _word_draft(path: Path) -> None:
