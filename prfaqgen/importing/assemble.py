@@ -102,7 +102,9 @@ def assemble(found: Found, draft: Draft, today: date) -> Placed:
         "press_release": _press_release(found, draft, title, gaps),
         "faq": _faq(found, title, gaps),
     }
-    data.update(found.extra)
+    for key in ("customer", "tenets", "metrics", "glossary"):  # the format's order
+        if key in found.extra:
+            data[key] = found.extra[key]
     if found.appendix:
         data["appendix"] = found.appendix
     return Placed(data, found.sources, gaps)
@@ -128,9 +130,26 @@ def _meta(found: Found, draft: Draft, today: date, gaps: list[Gap]) -> dict[str,
     for key in ("team", "version", "status", "reviewers"):
         if key in found.meta:
             meta[key] = found.meta[key]
+    secret = _confidentiality(draft.header, found.title or draft.title)
+    if secret:
+        meta["confidentiality"] = secret
+        found.sources["meta.confidentiality"] = "the page header"
     if draft.keywords:
         meta["tags"] = draft.keywords
     return meta
+
+
+def _confidentiality(header: str | None, title: str | None) -> str | None:
+    """The marking in a page header: prfaqgen's "Title · ... · Draft · Confidential ..."."""
+    if not header:
+        return None
+    parts = [p.strip() for p in header.split(" · ")]
+    statuses = [i for i, p in enumerate(parts) if p.lower() in ("draft", "review", "final")]
+    if title and parts[0] == title and statuses and statuses[-1] + 1 < len(parts):
+        return " · ".join(parts[statuses[-1] + 1 :])
+    if "confidential" in header.lower() and len(header.split()) <= 12:
+        return header.strip()
+    return None
 
 
 def _press_release(found: Found, draft: Draft, title: str, gaps: list[Gap]) -> dict[str, Any]:

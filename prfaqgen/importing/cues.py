@@ -37,7 +37,9 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
             r"(internal|stakeholder) (faqs?|questions)|faqs? \(internal\)",
         ),
         ("faq", r"faqs?|frequently asked questions|q ?& ?a|questions( and answers)?"),
-        ("tenets", r"tenets"),
+        ("tenets", r"(our )?tenets"),
+        ("customer", r"(the )?(five|5) customer questions"),
+        ("metrics", r"(success )?metrics|measures of success|how we will measure success"),
         ("glossary", r"glossary|definitions|terms"),
         ("appendix", r"appendix|appendices|annex(es)?"),
     ]

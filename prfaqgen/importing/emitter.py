@@ -64,7 +64,7 @@ def _mapping(
             lines.append(f"{pad}# {key}: {todo.message()}")
         elif where and not isinstance(value, list):
             lines.append(f"{pad}# from {where}")
-        _entry(f"{pad}{key}:", value, (*path, key), depth, lines, placed)
+        _entry(f"{pad}{_inline(key)}:", value, (*path, key), depth, lines, placed)
 
 
 def _entry(

@@ -23,10 +23,13 @@ from prfaqgen.importing.assemble import Found, Placed, assemble
 from prfaqgen.importing.draft import Block, Draft
 from prfaqgen.importing.faq import read_faq, starts_faq
 from prfaqgen.importing.quotes import leader_of, quote_at, quotes_in
+from prfaqgen.importing.supporting import read_customer, read_glossary, read_metrics
 
 _BODY_PARTS = ("summary", "problem", "solution", "how_it_works", "call_to_action", "about")
 _INLINE_LABELS = (*_BODY_PARTS, "leader_quote", "customer_quotes", "subheadline")
 _FAQ_KEYS = ("faq", "faq_external", "faq_internal")
+# Sections after the press release: each holds what follows it until a heading as high.
+_REGIONS = (*_FAQ_KEYS, "appendix", "other", "tenets", "glossary", "customer", "metrics")
 _PLAIN_STYLES = ("", "Normal")
 # "Author: X", "**Author:** X", "**Author**: X": the colon is what makes it a label.
 _META = re.compile(
@@ -130,18 +133,12 @@ class _Placer:
             if block.style in ("Headline", "Title", "Section Label") and key != "press_release":
                 key = None
             if key is None and block.kind == "heading" and block.style not in ("Headline", "Title"):
-                ends_faq = block.level <= label_level and not block.plain.rstrip().endswith("?")
-                if (
-                    region in _FAQ_KEYS
-                    and ends_faq
-                    or (region == "press_release" and _started(sections))
-                ):
-                    key = "other"
+                key = _unknown_heading(block, region, label_level, _started(sections))
             if key is None or (key == "faq" and region in ("faq_external", "faq_internal")):
                 sections[-1].blocks.append(block)
                 continue
-            if key in (*_FAQ_KEYS, "appendix", "other"):
-                region = "appendix" if key == "other" else key
+            if key in _REGIONS:
+                region = key
                 label_level = block.level if block.kind == "heading" else 9
             sections.append(_Section(key, block))
         return sections
@@ -205,13 +202,33 @@ class _Placer:
             if intro:
                 heading = label.plain if label else "FAQ"
                 self._appendix(intro, f"{heading}: text before the first question")
-        elif key == "tenets" and any(b.kind == "list" for b in blocks):
-            self.found.extra["tenets"] = [i.markdown for b in blocks for i in (b.items or [b])]
-            self.found.sources["tenets"] = where
+        elif key in ("tenets", "customer", "glossary", "metrics"):
+            self._supporting(key, blocks, label, where)
         elif key == "appendix":
             self._appendix(blocks, None)
         elif blocks or label:
             self._appendix(blocks, label.plain if label else "From the draft")
+
+    def _supporting(self, key: str, blocks: list[Block], label: Block | None, where: str) -> None:
+        """Tenets, the five customer questions, glossary, metrics; the rest to the appendix."""
+        value: Any
+        if key == "tenets":
+            lists = [b for b in blocks if b.kind == "list"]
+            value = [i.markdown for b in lists[:1] for i in b.items]
+            left = [b for b in blocks if b not in lists[:1]]
+        elif key == "customer":
+            value, left = read_customer(blocks)
+        elif key == "glossary":
+            value, left = read_glossary(blocks)
+        else:
+            value, left = read_metrics(blocks)
+        if value and key not in self.found.extra:
+            self.found.extra[key] = value
+            self.found.sources[key] = where
+        else:
+            left = blocks
+        if left:
+            self._appendix(left, label.plain if label else key.capitalize())
 
     # ---- the press release
     def _press_release(self, blocks: list[Block], labeled: set[str]) -> None:
@@ -434,6 +451,23 @@ class _Placer:
         self.found.sources.setdefault(f"press_release.{key}", where)
         if key == "headline" and not self.found.title and not self.draft.title:
             self._title_from_headline(value)
+
+
+def _unknown_heading(block: Block, region: str, label_level: int, started: bool) -> str | None:
+    """A heading that names no part: a new section ("other"), or None to keep it inside.
+
+    Inside the FAQ it is a question unless it is as high as the FAQ's own heading
+    and asks nothing; inside the appendix it starts an entry; inside other
+    sections, only a heading as high as the section's own starts a new one.
+    """
+    if region == "press_release":
+        return "other" if started else None
+    if region == "appendix":
+        return None
+    if region in _FAQ_KEYS:
+        asks = block.plain.rstrip().endswith("?")
+        return "other" if block.level <= label_level and not asks else None
+    return "other" if block.level <= label_level else None
 
 
 def _started(sections: list[_Section]) -> bool:
