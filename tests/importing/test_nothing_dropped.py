@@ -21,6 +21,14 @@ from tests.importing.conftest import REPO
 
 _STRUCTURE = {"press release", "frequently asked questions", "customer questions"}
 _STRUCTURE |= {"internal questions", "appendix", "the five customer questions"}
+# The five customer questions are labels of the `customer` fields, as prfaqgen renders them.
+_STRUCTURE |= {
+    "who is the customer",
+    "what is the customer problem or opportunity",
+    "what is the most important customer benefit",
+    "how do you know what customers need or want",
+    "what does the customer experience look like",
+}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
 _MONTHS |= {"september", "october", "november", "december"}
 
@@ -42,10 +50,10 @@ def missing_blocks(draft: Path, spec_text: str) -> list[str]:
         dated = cues.dateline(block.markdown)
         if dated is not None:
             text = _norm(dated.rest)
-        elif (block.attribution or block.style == "Document Info") and not (
-            set(text.split()) - _MONTHS - words - {"author", "date", "status"}
-        ):
-            continue  # taken apart into name and role, or into meta: every word is there
+        elif (
+            block.attribution or block.style == "Document Info" or block.kind == "table"
+        ) and not (set(text.split()) - _MONTHS - words - {"author", "date", "status", "metric"}):
+            continue  # taken apart (name and role, meta, metrics): every word is there
         if not dated:  # "Q3. " before a question and "B. " before an appendix entry are numbers
             text = _norm(re.sub(r"^[A-Z]\.\s+", "", cues.strip_question_number(block.plain)))
         if text not in haystack:
