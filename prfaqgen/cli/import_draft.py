@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -45,6 +46,7 @@ def import_draft(
     from prfaqgen.cli.report import print_diagnostics
     from prfaqgen.errors import DraftError
     from prfaqgen.importing import import_draft as run_import
+    from prfaqgen.spec.loader import check_spec
 
     target = output or Path("specs") / f"{_slug(draft.stem)}.yaml"
     if target.exists() and not force:
@@ -61,6 +63,8 @@ def import_draft(
     except OSError as exc:
         click.echo(f"{exc.filename or target}: cannot be written ({exc.strerror or exc})", err=True)
         sys.exit(1)
+    if result.images:  # now that the pictures exist, check the spec as validate will
+        result = dataclasses.replace(result, check=check_spec(target))
     for gap, diagnostic in result.gap_report():
         at = f" at {target}:{diagnostic.line}" if gap.todo and diagnostic else ""
         click.echo(f"{draft}: {gap.path}: {gap.message()}{at}", err=True)

@@ -195,3 +195,44 @@ def test_the_same_draft_gives_the_same_bytes(tmp_path: Path) -> None:
     draft.write_text(MARKDOWN, encoding="utf-8")
     first = import_draft(draft, tmp_path / "a.yaml").text
     assert import_draft(draft, tmp_path / "a.yaml").text == first
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_pictures_are_saved_beside_the_spec_and_the_spec_validates(tmp_path: Path) -> None:
+    picture = tmp_path / "mock.png"
+    picture.write_bytes(PNG)
+    document = docx.Document()
+    document.add_heading("Ledger", level=0)
+    document.add_heading("Acme launches Ledger for small finance teams", level=1)
+    document.add_heading("Appendix", level=1)
+    document.add_heading("Mock-up", level=2)
+    document.add_picture(str(picture))
+    draft = tmp_path / "ledger.docx"
+    document.save(str(draft))
+    spec, _ = _imported(tmp_path, draft)
+    body = spec["appendix"][0]["body"]
+    assert spec["appendix"][0]["title"] == "Mock-up"
+    assert body == "![](ledger-images/image1.png)"
+    assert (tmp_path / "out" / "ledger-images" / "image1.png").read_bytes() == PNG
+
+
+def test_a_markdown_picture_is_copied_and_a_web_picture_becomes_a_link(tmp_path: Path) -> None:
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "flow.png").write_bytes(PNG)
+    draft = tmp_path / "ledger.md"
+    draft.write_text(
+        "# Acme launches Ledger for small finance teams\n\n## Appendix\n\n## Flow\n\n"
+        "![the flow](pics/flow.png)\n\n![logo](https://example.com/logo.png)\n",
+        encoding="utf-8",
+    )
+    spec, _ = _imported(tmp_path, draft)
+    body = spec["appendix"][0]["body"]
+    assert "![the flow](ledger-images/image1.png)" in body
+    assert "[logo](https://example.com/logo.png)" in body
+    assert "![logo]" not in body
