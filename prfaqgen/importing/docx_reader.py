@@ -167,19 +167,24 @@ class _Reader:
         level = min(level, 5)
         if self._list is None or self._list.kind != "list":
             self._list = Block("list", "", "", where, ordered=ordered)
+            self._widths: list[int] = []
             self._add(self._list)
         marker = "1." if ordered else "-"
-        indent = ("   " if ordered else "  ") * level
-        line = (
-            indent
-            + marker
-            + " "
-            + _indent(markdown, indent + " " * (len(marker) + 1))[len(indent) + len(marker) + 1 :]
-        )
-        item = Block("para", markdown, text, where, level=level, ordered=ordered)
-        self._list.items.append(item)
+        # Nested under its parent's text: the sum of the marker widths of the levels above.
+        del self._widths[level:]
+        self._widths += [2] * (level - len(self._widths))
+        indent = " " * sum(self._widths[:level])
+        self._widths.append(len(marker) + 1)
+        body = _indent(markdown, indent + " " * (len(marker) + 1))[len(indent) + len(marker) + 1 :]
+        line = f"{indent}{marker} {body}"
         self._list.markdown += ("\n" if self._list.markdown else "") + line
         self._list.plain += (" " if self._list.plain else "") + text
+        items = self._list.items
+        if level == 0 or not items:
+            items.append(Block("para", markdown, text, where, level=level, ordered=ordered))
+        else:  # a nested item belongs to the top-level item above it
+            items[-1].markdown += "\n" + line[self._widths[0] :]
+            items[-1].plain += " " + text
 
     def _add(self, block: Block) -> None:
         if block.kind != "list":

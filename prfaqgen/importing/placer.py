@@ -30,7 +30,10 @@ _INLINE_LABELS = (*_BODY_PARTS, "leader_quote", "customer_quotes", "subheadline"
 _FAQ_KEYS = ("faq", "faq_external", "faq_internal")
 # Sections after the press release: each holds what follows it until a heading as high.
 _REGIONS = (*_FAQ_KEYS, "appendix", "other", "tenets", "glossary", "customer", "metrics")
-_PLAIN_STYLES = ("", "Normal")
+# Paragraph styles that carry meaning of their own; any other (Normal, Body Text, First
+# Paragraph...) is plain text, where a bold line or a label is a section cue.
+_MEANINGFUL_STYLES = {"Title", "Headline", "Subtitle", "Section Label", "Document Info"}
+_MEANINGFUL_STYLES |= {"Attribution", "Quotation", "Quote", "Intense Quote"}
 # "Author: X", "**Author:** X", "**Author**: X": the colon is what makes it a label.
 _META = re.compile(
     r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)"
@@ -120,7 +123,7 @@ class _Placer:
             label = None
             if block.kind == "heading":
                 label = block.plain
-            elif block.kind == "para" and block.style in _PLAIN_STYLES:
+            elif block.kind == "para" and block.style not in _MEANINGFUL_STYLES:
                 label = cues.label_line(block.markdown)
                 leading = cues.leading_label(block.markdown) if label is None else None
                 if region == "press_release" and leading and leading[0] in _INLINE_LABELS:
@@ -145,7 +148,7 @@ class _Placer:
 
     def _meta_line(self, block: Block) -> bool:
         """``Author: X`` lines (or prfaqgen's ``Author: X · Date: ...``) fill ``meta``."""
-        if block.kind != "para" or block.style not in (*_PLAIN_STYLES, "Document Info"):
+        if block.kind != "para" or block.style in _MEANINGFUL_STYLES - {"Document Info"}:
             return False
         lines = [p for line in block.markdown.split("\n") for p in line.rstrip("\\").split(" · ")]
         found = {}
@@ -237,7 +240,7 @@ class _Placer:
         headings = []
         while rest and (
             rest[0].kind == "heading"
-            or (cues.bold_line(rest[0].markdown) and rest[0].style in _PLAIN_STYLES)
+            or (cues.bold_line(rest[0].markdown) and rest[0].style not in _MEANINGFUL_STYLES)
         ):
             headings.append(rest.pop(0))
         styled = next((b for b in blocks if b.style == "Headline"), None)

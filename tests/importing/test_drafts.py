@@ -236,3 +236,22 @@ def test_a_markdown_picture_is_copied_and_a_web_picture_becomes_a_link(tmp_path:
     assert "![the flow](ledger-images/image1.png)" in body
     assert "[logo](https://example.com/logo.png)" in body
     assert "![logo]" not in body
+
+
+def test_a_word_faq_written_as_a_bulleted_list_with_answers_nested(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Acme launches Ledger for small finance teams", level=1)
+    document.add_paragraph("Seattle, WA – March 1, 2027 – Acme today launched Ledger.")
+    document.add_heading("FAQ", level=1)
+    document.add_paragraph("What does it cost?", style="List Bullet")
+    document.add_paragraph("$20 per user per month.", style="List Bullet 2")
+    document.add_paragraph("Who is it for", style="List Bullet")
+    document.add_paragraph("Teams of 2 to 10.", style="List Bullet 2")
+    document.add_paragraph("Controllers too.", style="List Bullet 2")
+    draft = tmp_path / "ledger.docx"
+    document.save(str(draft))
+    spec, _ = _imported(tmp_path, draft)
+    assert spec["faq"]["external"] == [
+        {"q": "What does it cost?", "a": "- $20 per user per month."},
+        {"q": "Who is it for", "a": "- Teams of 2 to 10.\n- Controllers too.\n"},
+    ]
