@@ -19,6 +19,8 @@ _PLAIN_OK = re.compile(r"^[A-Za-z0-9(][^\n]*$")
 _PLAIN_BAD = re.compile(
     r":\s|\s#|:$|^(?:true|false|yes|no|on|off|null|~|y|n)$|^[\d.+-]+$", re.IGNORECASE
 )
+# Characters YAML reads as line breaks or marks (PyYAML: NEL, LS, PS, BOM), and controls.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _INDENT = "  "
 # Inline fields stay on one line however long: a block scalar would add a newline.
 _ONE_LINE = {
@@ -109,24 +111,31 @@ def _scalar(head: str, value: Any, depth: int, lines: list[str], path_key: str =
 
 
 def _block(text: str, depth: int) -> list[str] | None:
-    """A literal block for ``text``, or None when YAML's block scalar cannot hold it exactly."""
-    body = [line.rstrip() for line in text.strip("\n").split("\n")]
-    if not body or body[0][:1] in (" ", "\t") or any("\t" in line[:1] for line in body):
+    """A literal block for ``text``, or None when a block scalar would not give it back exactly.
+
+    A block keeps every character but leading and trailing blank lines, which
+    prose never needs; it cannot hold white space at a line's end (a Markdown
+    hard break), a first line that starts with a space, or YAML's other line breaks.
+    """
+    body = text.strip("\n").split("\n")
+    if not body[0] or body[0][0] in " \t" or any(line != line.rstrip() for line in body):
         return None
-    if any(ord(c) < 32 and c not in "\t" for c in text.replace("\n", "")):
+    if _UNSAFE.search(text.replace("\n", "")):
         return None
     pad = _INDENT * depth
     return [pad + line if line else "" for line in body]
 
 
 def _inline(text: str) -> str:
+    """A plain scalar when YAML reads it back as this very text, else a double-quoted one."""
     if (
         _PLAIN_OK.match(text)
         and not _PLAIN_BAD.search(text)
+        and not _UNSAFE.search(text)
         and text == text.strip()
         and "\\" not in text
         and not text.endswith(":")
-        and text[:1] not in "*&!|>'\"%@`[{"
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)  # JSON strings are YAML double-quoted ones
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
