@@ -57,6 +57,9 @@ def import_draft(
     except DraftError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    if not force and (clash := next((p for p in result.images if p.exists()), None)):
+        click.echo(f"{clash}: already exists; use --force to overwrite it", err=True)
+        sys.exit(1)
     files = {target: result.text.encode("utf-8"), **result.images}
     try:
         write_all_atomically(files)
@@ -68,6 +71,8 @@ def import_draft(
     for gap, diagnostic in result.gap_report():
         at = f" at {target}:{diagnostic.line}" if gap.todo and diagnostic else ""
         click.echo(f"{draft}: {gap.path}: {gap.message()}{at}", err=True)
+    for note in result.unread:
+        click.echo(f"{draft}: not imported: {note}", err=True)
     print_diagnostics(result.other_diagnostics(), err=True)
     errors = sum(1 for d in result.diagnostics if d.is_error)
     required = sum(1 for g in result.gaps if g.required)

@@ -26,6 +26,8 @@ class ImportResult:
     images: dict[Path, bytes]
     gaps: tuple[Gap, ...]
     check: CheckResult
+    unread: tuple[str, ...] = ()
+    """What the draft holds that was not imported (text boxes, footnotes, comments)."""
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -69,10 +71,10 @@ def import_draft(
     from prfaqgen.importing.emitter import emit
 
     placed = place(read, title=title, author=author, today=today)
-    text = emit(placed, draft.name, read.front_matter)
+    text = emit(placed, draft.name, read.front_matter, read.unread)
     images = {target.parent / prefix / name: data for name, data in read.images.items()}
     check = _check(text, target, images)
-    return ImportResult(text, images, tuple(placed.gaps), check)
+    return ImportResult(text, images, tuple(placed.gaps), check, tuple(read.unread))
 
 
 def _check(text: str, target: Path, images: dict[Path, bytes]) -> CheckResult:

@@ -46,6 +46,8 @@ class Draft:
     header: str | None = None
     """The running header's text, when the draft has one (DOCX)."""
     keywords: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    """What the draft holds that is not imported (text boxes, footnotes, comments)."""
     front_matter: list[str] = field(default_factory=list)
     """A Markdown draft's front matter lines, kept as a comment in the spec."""
     images: dict[str, bytes] = field(default_factory=dict)

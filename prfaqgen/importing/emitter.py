@@ -36,7 +36,12 @@ _ONE_LINE = {
 }
 
 
-def emit(placed: Placed, draft_name: str, front_matter: list[str] | None = None) -> str:
+def emit(
+    placed: Placed,
+    draft_name: str,
+    front_matter: list[str] | None = None,
+    unread: list[str] | None = None,
+) -> str:
     lines = [
         f"# Imported from {draft_name} by `prfaqgen import`; check it with `prfaqgen validate`.",
         "# Each part says where in the draft it came from. Replace every TODO with your own words.",
@@ -46,6 +51,9 @@ def emit(placed: Placed, draft_name: str, front_matter: list[str] | None = None)
         lines.append("# Not found in the draft (add them if the document needs them):")
         for gap in gaps:
             lines.append(f"# - {gap.path}: {gap.message()}")
+    if unread:
+        lines.append("# Not imported from the draft:")
+        lines.extend(f"# - {note}" for note in unread)
     if front_matter:
         lines.append("# The draft's front matter (no place in the spec for it):")
         lines.extend(f"#   {line}".rstrip() for line in front_matter)

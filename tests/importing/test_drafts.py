@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +256,32 @@ def test_a_word_faq_written_as_a_bulleted_list_with_answers_nested(tmp_path: Pat
         {"q": "What does it cost?", "a": "- $20 per user per month."},
         {"q": "Who is it for", "a": "- Teams of 2 to 10.\n- Controllers too.\n"},
     ]
+
+
+def test_comments_in_the_draft_are_reported_as_not_imported(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Acme launches Ledger for small finance teams", level=1)
+    paragraph = document.add_paragraph("Seattle, WA – March 1, 2027 – Acme today launched Ledger.")
+    document.add_comment(paragraph.runs, text="Which teams?", author="Tom Becker")
+    draft = tmp_path / "ledger.docx"
+    document.save(str(draft))
+    result = CliRunner().invoke(main, ["import", str(draft), "-o", str(tmp_path / "l.yaml")])
+    assert f"{draft}: not imported: 1 reviewer comment(s)" in result.stderr
+    assert "# - 1 reviewer comment(s)" in (tmp_path / "l.yaml").read_text(encoding="utf-8")
+
+
+def test_the_gap_report_points_at_each_todo_in_the_spec(tmp_path: Path) -> None:
+    draft = tmp_path / "thin.md"
+    draft.write_text("# Acme launches Ledger for small finance teams today\n\nJust one line.\n")
+    target = tmp_path / "thin.yaml"
+    result = CliRunner().invoke(main, ["import", str(draft), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    lines = target.read_text(encoding="utf-8").splitlines()
+    match = re.search(
+        rf"{re.escape(str(draft))}: press_release.problem: required part not found "
+        rf"\(looked in the press release, line 3 to line 3\); wrote a TODO in its place at "
+        rf"{re.escape(str(target))}:(\d+)",
+        result.stderr,
+    )
+    assert match, result.stderr
+    assert lines[int(match.group(1)) - 1].strip().startswith('problem: "TODO:')
