@@ -10,16 +10,23 @@ from pathlib import Path
 import click
 
 
+def _one_line(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A title or author is one line of text: the spec's one-line fields refuse anything else."""
+    if value is not None and (not value.strip() or any(c in value for c in "\r\n")):
+        raise click.BadParameter("must be one line of text, not empty")
+    return value.strip() if value is not None else None
+
+
 @click.command("import")
-@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The spec to write. [default: specs/DRAFT-NAME.yaml]",
 )
-@click.option("--title", help="The product's name, when the draft does not say it.")
-@click.option("--author", help="meta.author, when the draft does not say it.")
+@click.option("--title", callback=_one_line, help="The product's name (wins over the draft's).")
+@click.option("--author", callback=_one_line, help="meta.author (wins over the draft's).")
 @click.option("--force", is_flag=True, help="Overwrite the spec if it exists.")
 def import_draft(
     draft: Path, output: Path | None, title: str | None, author: str | None, force: bool
@@ -34,8 +41,8 @@ def import_draft(
     does, so the spec validates and `prfaqgen validate` points at each TODO.
     Pictures go to NAME-images/ beside the spec.
 
-    Exit code 0 when the spec is written, 1 when the draft cannot be read or the
-    spec exists (without --force).
+    Exit code 0 when the spec is written, 1 when the draft cannot be read, the
+    spec exists (without --force) or cannot be written, 2 for usage errors.
 
     \b
     Examples:
