@@ -42,7 +42,8 @@ def import_draft(
     Pictures go to NAME-images/ beside the spec.
 
     Exit code 0 when the spec is written, 1 when the draft cannot be read, the
-    spec exists (without --force) or cannot be written, 2 for usage errors.
+    spec exists (without --force) or cannot be written, or the written spec has
+    errors (a field over a limit, say: they are printed), 2 for usage errors.
 
     \b
     Examples:

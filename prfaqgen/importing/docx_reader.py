@@ -43,14 +43,19 @@ def read_docx(path: Path, image_prefix: str) -> Draft:
         for name, data in parts.items():
             archive.writestr(name, data)
     try:
-        document = Document(package)
-    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        return _read(Document(package), parts, path, image_prefix)
+    except Exception as exc:
+        # python-docx and lxml raise many kinds of error for a damaged part (a style
+        # that is not one, a broken relationship): each is the same answer to the user.
         raise refuse(
             path,
             f"it is a damaged Word document ({type(exc).__name__}: {exc})",
             "open it in Word and save it again",
         ) from None
-    reader = _Reader(document, path.name, image_prefix)
+
+
+def _read(document: DocxDocument, parts: dict[str, bytes], path: Path, prefix: str) -> Draft:
+    reader = _Reader(document, path.name, prefix)
     reader.read_body()
     props = document.core_properties
     when = props.modified or props.created

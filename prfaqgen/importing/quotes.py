@@ -39,6 +39,8 @@ def quote_at(blocks: list[Block], index: int) -> tuple[cues.Quote | None, int]:
     else:
         return None, 0
     text, attr = found
+    if not text.strip():
+        return None, 0  # quotation marks around nothing: text, not a quote
     used = 1 + (index - start)
     if attr is None and attributed and after is not None:
         attr = after.markdown
