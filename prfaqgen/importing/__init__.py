@@ -79,9 +79,7 @@ def import_draft(
 
 def _check(text: str, target: Path, images: dict[Path, bytes]) -> CheckResult:
     """Validate as the written file will be; pictures not yet written are checked by name only."""
-    result = check_spec_text(
-        text, str(target), base=target.parent.resolve() if target.parent.exists() else None
-    )
+    result = check_spec_text(text, str(target))  # the working folder / target = the target
     if not images:
         return result
     missing = {str(p.relative_to(target.parent)) for p in images}
