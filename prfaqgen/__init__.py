@@ -28,6 +28,7 @@ from prfaqgen.errors import (
     DraftError,
     PrfaqgenError,
     RenderError,
+    ReviewError,
     SpecError,
     ThemeError,
 )
@@ -48,6 +49,9 @@ _LAZY = {
     "LintResult": "prfaqgen.lint",
     "import_draft": "prfaqgen.importing",
     "ImportResult": "prfaqgen.importing",
+    "read_review": "prfaqgen.review",
+    "ReviewResult": "prfaqgen.review",
+    "ReviewFinding": "prfaqgen.review",
 }
 
 __all__ = [
@@ -58,6 +62,7 @@ __all__ = [
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
+    "ReviewError",
     "Spec",
     "SpecError",
     "ThemeError",

@@ -26,6 +26,7 @@ COMMANDS = {
     "config": "prfaqgen.cli.config",
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
+    "comments": "prfaqgen.cli.comments",
     "import": "prfaqgen.cli.import_draft:import_draft",
 }
 

@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -26,7 +27,6 @@ MAX_REFERENCE_BYTES = 5 * 1024 * 1024
 MAX_PART_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 500
-BOUNDS = Bounds(MAX_REFERENCE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_PARTS)
 
 _KEEP = re.compile(
     r"\[Content_Types\]\.xml|_rels/\.rels|docProps/(core|app)\.xml"
@@ -44,10 +44,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 
 def clean_reference(path: Path) -> bytes:
     """The reference document at ``path``, bounded and cleaned, as DOCX bytes."""
-    try:
-        parts = read_parts(path, BOUNDS)
-    except PackageRefused as exc:
-        raise _refuse(path, str(exc)) from None
+    parts = read_bounded(path, lambda why: _refuse(path, why))
     kept = {name: data for name, data in parts.items() if _KEEP.fullmatch(name)}
     for name, data in kept.items():
         if name.endswith((".xml", ".rels")) and declares_entities(data):
@@ -66,6 +63,22 @@ def clean_reference(path: Path) -> bytes:
         for name, data in kept.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def read_bounded(
+    path: Path, refuse: Callable[[str], Exception], max_bytes: int = MAX_REFERENCE_BYTES
+) -> dict[str, bytes]:
+    """Every part of the DOCX (zip) package at ``path``, within the limits above.
+
+    Any DOCX from outside (a reference document, a reviewed copy) is read
+    through here; ``refuse(why)`` makes the exception raised for a file over a
+    limit or not a zip at all. The reading itself is prfaqgen/bounded_zip.py,
+    which ``prfaqgen import`` shares.
+    """
+    try:
+        return read_parts(path, Bounds(max_bytes, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_PARTS))
+    except PackageRefused as exc:
+        raise refuse(str(exc)) from None
 
 
 def _clean_rels(name: str, data: bytes, kept: dict[str, bytes]) -> bytes:
