@@ -206,7 +206,11 @@ def split_attribution(attr: str) -> tuple[str | None, str | None]:
 
 
 def _person(text: str) -> bool:
-    return bool(_PERSON.match(text.strip())) and not LEADER_TITLE.search(text)
+    """Two to four capitalised words (a name, not "Controller" or "VP, Finance")."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4 and bool(_PERSON.match(text.strip())) and not LEADER_TITLE.search(text)
+    )
 
 
 def unquote(text: str) -> str:

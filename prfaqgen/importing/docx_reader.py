@@ -18,10 +18,12 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from lxml import etree
 
 from prfaqgen.importing.draft import Block, Draft, Kind
 from prfaqgen.importing.guard import docx_parts, refuse
 from prfaqgen.importing.inline import Span, plain, to_markdown
+from prfaqgen.writers.docx.fields import PART_NAMESPACE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -30,6 +32,7 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _HEADING = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 _LIST_LEVEL = re.compile(r"list (?:bullet|number|paragraph|continue)\s*(\d)?", re.IGNORECASE)
 _MONO = re.compile(r"courier|consol|menlo|monaco|mono|source code", re.IGNORECASE)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _IMAGE_TYPES = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpg", b"GIF8": "gif"}
 _WRAPPERS = {f"{W}{t}" for t in ("ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple")}
 _SKIPPED = {f"{W}{t}" for t in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart")}
@@ -56,7 +59,7 @@ def read_docx(path: Path, image_prefix: str) -> Draft:
 
 def _read(document: DocxDocument, parts: dict[str, bytes], path: Path, prefix: str) -> Draft:
     reader = _Reader(document, path.name, prefix)
-    reader.read_body()
+    reader.read_body(_field_paths(parts))
     props = document.core_properties
     when = props.modified or props.created
     header = None
@@ -73,6 +76,26 @@ def _read(document: DocxDocument, parts: dict[str, bytes], path: Path, prefix: s
         images=reader.images,
         unread=_unread(parts, document),
     )
+
+
+def _field_paths(parts: dict[str, bytes]) -> dict[str, str]:
+    """Bookmark name -> spec path, from the custom XML part of a DOCX prfaqgen rendered.
+
+    The bookmarks say exactly which spec field each paragraph came from, so a
+    rendered (and since edited) document is placed by them, not by guessing.
+    """
+    for name in sorted(n for n in parts if n.startswith("customXml/item") and n.endswith(".xml")):
+        try:
+            root = etree.fromstring(parts[name], _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag == f"{{{PART_NAMESPACE}}}fields":
+            return {
+                f.get("bookmark", ""): f.get("path", "")
+                for f in root.iter(f"{{{PART_NAMESPACE}}}field")
+                if f.get("bookmark") and f.get("path")
+            }
+    return {}
 
 
 def _unread(parts: dict[str, bytes], document: DocxDocument) -> list[str]:
@@ -109,12 +132,27 @@ class _Reader:
         self._list: Block | None = None
         self._numbering = _numbering_formats(document)
 
-    def read_body(self) -> None:
+    def read_body(self, fields: dict[str, str]) -> None:
+        """Every block in order; ``fields`` (bookmark -> spec path) marks the blocks it spans."""
+        open_fields: dict[str, str] = {}  # bookmark id -> path, in the order opened
         for element in _block_elements(self.document.element.body):
+            for mark in element.iter(f"{W}bookmarkStart"):
+                path = fields.get(mark.get(f"{W}name", ""))
+                if path:
+                    open_fields[mark.get(f"{W}id", "")] = path
+            count = len(self.blocks)
             if element.tag == f"{W}p":
                 self._paragraph(element)
             else:
                 self._table(element)
+            if open_fields:
+                innermost = list(open_fields.values())[-1]
+                for block in self.blocks[count:]:
+                    block.field = block.field or innermost
+                if self.blocks and self._list is not None:
+                    self._list.field = self._list.field or innermost
+            for mark in element.iter(f"{W}bookmarkEnd"):
+                open_fields.pop(mark.get(f"{W}id", ""), None)
 
     # ---- paragraphs
     def _paragraph(self, p: Any) -> None:

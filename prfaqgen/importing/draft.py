@@ -32,6 +32,8 @@ class Block:
     ordered: bool = False
     attribution: bool = False
     """A line that says who said the quote before it (``— Dana Kim, VP``)."""
+    field: str | None = None
+    """The spec field a DOCX that prfaqgen rendered marks this block with, if any."""
 
 
 @dataclass

@@ -78,7 +78,7 @@ class _Placer:
         top = self.draft.blocks[:_META_BLOCKS]
         blocks = [b for b in top if not self._meta_line(b)] + self.draft.blocks[_META_BLOCKS:]
         sections = self._sections(blocks)
-        labeled = {s.key for s in sections}
+        labeled = {s.key.split("[")[0] for s in sections}
         if "press_release" in {s.key for s in sections[1:]} and sections[0].blocks:
             self._preamble(sections.pop(0).blocks)
         for section in sections:
@@ -119,7 +119,16 @@ class _Placer:
         sections = [_Section("press_release", None)]
         region = "press_release"
         label_level = 9
+        marked: str | None = None  # the part the rendered DOCX's field marks are in
         for block in blocks:
+            part = _marked_part(block.field) if region == "press_release" else None
+            if part is not None:
+                if part != marked:  # each quote is marked on its own: a new one starts here
+                    sections.append(_Section(part, None))
+                marked = part
+                sections[-1].blocks.append(block)
+                continue
+            marked = None
             label = None
             if block.kind == "heading":
                 label = block.plain
@@ -187,7 +196,8 @@ class _Placer:
             if key == "summary" and blocks:
                 blocks = self._take_dateline(blocks)
             self._add_text(key, blocks)
-        elif key in ("leader_quote", "customer_quotes"):
+        elif key.split("[")[0] in ("leader_quote", "customer_quotes"):
+            key = key.split("[")[0]
             quotes = [q for q in quotes_in(blocks) if q.text]
             if key == "leader_quote" and quotes:
                 self._set_quote("leader_quote", quotes.pop(0))
@@ -454,6 +464,16 @@ class _Placer:
         self.found.sources.setdefault(f"press_release.{key}", where)
         if key == "headline" and not self.found.title and not self.draft.title:
             self._title_from_headline(value)
+
+
+def _marked_part(field: str | None) -> str | None:
+    """The press-release part a field mark names (``press_release.customer_quotes[1].text``)."""
+    if not field or not field.startswith("press_release."):
+        return None
+    match = re.match(r"press_release\.(\w+)(\[\d+\])?", field)
+    if match is None or match.group(1) not in _INLINE_LABELS:
+        return None
+    return match.group(1) + (match.group(2) or "")
 
 
 def _unknown_heading(block: Block, region: str, label_level: int, started: bool) -> str | None:
