@@ -1,7 +1,7 @@
 """Map a read draft onto the parts of a format-1 spec.
 
-Cues, strongest first: the styles prfaqgen's own DOCX uses (Headline, Subtitle,
-Quotation, Attribution); section labels (Word headings, Markdown headings, bold
+Cues, strongest first: the hidden field marks and the styles of prfaqgen's own
+DOCX (Headline, Subtitle, Quotation, Attribution); section labels (Word headings, Markdown headings, bold
 lines, ``Problem:`` at a paragraph's start); then the order a press release is
 written in (working-backwards.md): dateline and summary, problem, solution,
 leader quote, how it works, customer quotes, call to action, about. Between the
@@ -14,7 +14,6 @@ no place becomes an appendix entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -23,17 +22,15 @@ from prfaqgen.importing.assemble import Found, Placed, assemble
 from prfaqgen.importing.draft import Block, Draft
 from prfaqgen.importing.faq import read_faq, starts_faq
 from prfaqgen.importing.quotes import leader_of, quote_at, quotes_in
+from prfaqgen.importing.sections import (
+    BODY_PARTS,
+    FAQ_KEYS,
+    MEANINGFUL_STYLES,
+    Section,
+    split_sections,
+)
 from prfaqgen.importing.supporting import read_customer, read_glossary, read_metrics
 
-_BODY_PARTS = ("summary", "problem", "solution", "how_it_works", "call_to_action", "about")
-_INLINE_LABELS = (*_BODY_PARTS, "leader_quote", "customer_quotes", "subheadline")
-_FAQ_KEYS = ("faq", "faq_external", "faq_internal")
-# Sections after the press release: each holds what follows it until a heading as high.
-_REGIONS = (*_FAQ_KEYS, "appendix", "other", "tenets", "glossary", "customer", "metrics")
-# Paragraph styles that carry meaning of their own; any other (Normal, Body Text, First
-# Paragraph...) is plain text, where a bold line or a label is a section cue.
-_MEANINGFUL_STYLES = {"Title", "Headline", "Subtitle", "Section Label", "Document Info"}
-_MEANINGFUL_STYLES |= {"Attribution", "Quotation", "Quote", "Intense Quote"}
 # "Author: X", "**Author:** X", "**Author**: X": the colon is what makes it a label.
 _META = re.compile(
     r"^\s*(?:\*\*|__)?(author|owner|date|team|version|status|reviewers?)"
@@ -49,13 +46,6 @@ _LAUNCH_VERB = re.compile(
     r"\b(launch(es|ed)?|announc(es|ed)|introduc(es|ed)|unveil(s|ed)|release(s|d))\b", re.IGNORECASE
 )
 _ABOUT = re.compile(r"^\s*(\*\*|__|#+ )?About\b")
-
-
-@dataclass
-class _Section:
-    key: str
-    label: Block | None
-    blocks: list[Block] = field(default_factory=list)
 
 
 def place(
@@ -77,7 +67,7 @@ class _Placer:
     def run(self) -> None:
         top = self.draft.blocks[:_META_BLOCKS]
         blocks = [b for b in top if not self._meta_line(b)] + self.draft.blocks[_META_BLOCKS:]
-        sections = self._sections(blocks)
+        sections = split_sections(blocks)
         labeled = {s.key.split("[")[0] for s in sections}
         if "press_release" in {s.key for s in sections[1:]} and sections[0].blocks:
             self._preamble(sections.pop(0).blocks)
@@ -113,51 +103,9 @@ class _Placer:
             where = f"the headline, the words after '{match.group()}': check it"
             self.found.sources["title"] = where
 
-    # ---- sections
-    def _sections(self, blocks: list[Block]) -> list[_Section]:
-        """Split at labels; an unknown heading after the body starts opens an appendix entry."""
-        sections = [_Section("press_release", None)]
-        region = "press_release"
-        label_level = 9
-        marked: str | None = None  # the part the rendered DOCX's field marks are in
-        for block in blocks:
-            part = _marked_part(block.field) if region == "press_release" else None
-            if part is not None:
-                if part != marked:  # each quote is marked on its own: a new one starts here
-                    sections.append(_Section(part, None))
-                marked = part
-                sections[-1].blocks.append(block)
-                continue
-            marked = None
-            label = None
-            if block.kind == "heading":
-                label = block.plain
-            elif block.kind == "para" and block.style not in _MEANINGFUL_STYLES:
-                label = cues.label_line(block.markdown)
-                leading = cues.leading_label(block.markdown) if label is None else None
-                if region == "press_release" and leading and leading[0] in _INLINE_LABELS:
-                    rest = Block("para", leading[1], leading[1], block.where)
-                    sections.append(_Section(leading[0], block, [rest]))
-                    # What follows an inline label is read in press-release order again.
-                    sections.append(_Section("press_release_rest", None))
-                    continue
-            key = cues.label_key(label) if label else None
-            if block.style in ("Headline", "Title", "Section Label") and key != "press_release":
-                key = None
-            if key is None and block.kind == "heading" and block.style not in ("Headline", "Title"):
-                key = _unknown_heading(block, region, label_level, _started(sections))
-            if key is None or (key == "faq" and region in ("faq_external", "faq_internal")):
-                sections[-1].blocks.append(block)
-                continue
-            if key in _REGIONS:
-                region = key
-                label_level = block.level if block.kind == "heading" else 9
-            sections.append(_Section(key, block))
-        return sections
-
     def _meta_line(self, block: Block) -> bool:
         """``Author: X`` lines (or prfaqgen's ``Author: X · Date: ...``) fill ``meta``."""
-        if block.kind != "para" or block.style in _MEANINGFUL_STYLES - {"Document Info"}:
+        if block.kind != "para" or block.style in MEANINGFUL_STYLES - {"Document Info"}:
             return False
         lines = [p for line in block.markdown.split("\n") for p in line.rstrip("\\").split(" · ")]
         found = {}
@@ -181,7 +129,7 @@ class _Placer:
         self.found.sources.setdefault("meta", block.where)
         return True
 
-    def _place_section(self, section: _Section, labeled: set[str]) -> None:
+    def _place_section(self, section: Section, labeled: set[str]) -> None:
         key, blocks, label = section.key, section.blocks, section.label
         where = label.where if label else (blocks[0].where if blocks else "")
         if key == "press_release":
@@ -192,7 +140,7 @@ class _Placer:
         elif key in ("headline", "subheadline"):
             if any(b.plain for b in blocks):
                 self._set(key, _one_line(blocks), where)
-        elif key in _BODY_PARTS:
+        elif key in BODY_PARTS:
             if key == "summary" and blocks:
                 blocks = self._take_dateline(blocks)
             self._add_text(key, blocks)
@@ -203,7 +151,7 @@ class _Placer:
                 self._set_quote("leader_quote", quotes.pop(0))
             for quote in quotes:
                 self._set_quote("customer_quotes", quote)
-        elif key in _FAQ_KEYS:
+        elif key in FAQ_KEYS:
             internal = key == "faq_internal" or (
                 key == "faq" and label is not None and "internal" in label.plain.lower()
             )
@@ -250,7 +198,7 @@ class _Placer:
         headings = []
         while rest and (
             rest[0].kind == "heading"
-            or (cues.bold_line(rest[0].markdown) and rest[0].style not in _MEANINGFUL_STYLES)
+            or (cues.bold_line(rest[0].markdown) and rest[0].style not in MEANINGFUL_STYLES)
         ):
             headings.append(rest.pop(0))
         styled = next((b for b in blocks if b.style == "Headline"), None)
@@ -464,43 +412,6 @@ class _Placer:
         self.found.sources.setdefault(f"press_release.{key}", where)
         if key == "headline" and not self.found.title and not self.draft.title:
             self._title_from_headline(value)
-
-
-def _marked_part(field: str | None) -> str | None:
-    """The press-release part a field mark names (``press_release.customer_quotes[1].text``)."""
-    if not field or not field.startswith("press_release."):
-        return None
-    match = re.match(r"press_release\.(\w+)(\[\d+\])?", field)
-    if match is None or match.group(1) not in _INLINE_LABELS:
-        return None
-    return match.group(1) + (match.group(2) or "")
-
-
-def _unknown_heading(block: Block, region: str, label_level: int, started: bool) -> str | None:
-    """A heading that names no part: a new section ("other"), or None to keep it inside.
-
-    Inside the FAQ it is a question unless it is as high as the FAQ's own heading
-    and asks nothing; inside the appendix it starts an entry; inside other
-    sections, only a heading as high as the section's own starts a new one.
-    """
-    if region == "press_release":
-        return "other" if started else None
-    if region == "appendix":
-        return None
-    if region in _FAQ_KEYS:
-        asks = block.plain.rstrip().endswith("?")
-        return "other" if block.level <= label_level and not asks else None
-    return "other" if block.level <= label_level else None
-
-
-def _started(sections: list[_Section]) -> bool:
-    """Has the press release's body begun (so a new top heading is a section of its own)?"""
-    if len(sections) > 1:
-        return True
-    return any(
-        b.kind != "heading" and b.style not in ("Subtitle", "Document Info")
-        for b in sections[0].blocks
-    )
 
 
 def _headline_like(block: Block) -> bool:
