@@ -1,14 +1,14 @@
 """Map a read draft onto the parts of a format-1 spec.
 
 Cues, strongest first: the hidden field marks and the styles of prfaqgen's own
-DOCX (Headline, Subtitle, Quotation, Attribution); section labels (Word headings, Markdown headings, bold
-lines, ``Problem:`` at a paragraph's start); then the order a press release is
-written in (working-backwards.md): dateline and summary, problem, solution,
-leader quote, how it works, customer quotes, call to action, about. Between the
-summary and the solution, a paragraph that names the product belongs to the
-summary or the solution, one that does not to the problem: the method says the
-problem paragraph must not describe the solution. Nothing is dropped: what has
-no place becomes an appendix entry.
+DOCX (Headline, Subtitle, Quotation, Attribution); section labels (Word
+headings, Markdown headings, bold lines, ``Problem:`` at a paragraph's start);
+then the order a press release is written in (working-backwards.md): dateline
+and summary, problem, solution, leader quote, how it works, customer quotes,
+call to action, about. Between the summary and the solution, a paragraph that
+names the product belongs to the summary or the solution, one that does not to
+the problem: the method says the problem paragraph must not describe the
+solution. Nothing is dropped: what has no place becomes an appendix entry.
 """
 
 from __future__ import annotations
