@@ -70,8 +70,23 @@ def read_markdown(path: Path, image_prefix: str) -> Draft:
             block.items = _items(inner, lines)
         draft.blocks.append(block)
         index = end + 1
+    for block in draft.blocks:
+        if block.kind != "code":
+            block.markdown = _line_ends(block.markdown)
+            for item in block.items:
+                item.markdown = _line_ends(item.markdown)
     _take_images(draft, path.parent, image_prefix)
     return draft
+
+
+def _line_ends(markdown: str) -> str:
+    """Spaces at a line's end, written as CommonMark reads them, so prose fits a YAML block.
+
+    Two or more make a hard line break, which a backslash says as well; one means
+    nothing. (Code keeps its spaces: there they are text.)
+    """
+    markdown = re.sub(r"[ \t]{2,}\n", "\\\n", markdown)
+    return re.sub(r"[ \t]+\n", "\n", markdown).rstrip(" \t")
 
 
 def _front_matter(lines: list[str]) -> int:

@@ -285,3 +285,19 @@ def test_the_gap_report_points_at_each_todo_in_the_spec(tmp_path: Path) -> None:
     )
     assert match, result.stderr
     assert lines[int(match.group(1)) - 1].strip().startswith('problem: "TODO:')
+
+
+def test_spaces_at_line_ends_become_what_commonmark_reads_and_prose_stays_a_block(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "ledger.md"
+    long = "Ledger matches 90% of transactions for them, so the team reviews only the rest."
+    draft.write_text(
+        "# Acme launches Ledger for small finance teams\n\n"
+        f"Seattle, WA – March 1, 2027 – Acme launched Ledger. \n\nClosing takes 5 days.\n\n"
+        f"{long}  \nExceptions come to one screen. \n",
+        encoding="utf-8",
+    )
+    result = import_draft(draft, tmp_path / "l.yaml")
+    assert f"  solution: |\n    {long}\\\n    Exceptions come to one screen.\n" in result.text
+    assert yaml.safe_load(result.text)["press_release"]["summary"] == "Acme launched Ledger."
