@@ -25,6 +25,7 @@ from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import (
     ConfigError,
+    DraftError,
     PrfaqgenError,
     RenderError,
     ReviewError,
@@ -46,6 +47,8 @@ _LAZY = {
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",
     "LintResult": "prfaqgen.lint",
+    "import_draft": "prfaqgen.importing",
+    "ImportResult": "prfaqgen.importing",
     "read_review": "prfaqgen.review",
     "ReviewResult": "prfaqgen.review",
     "ReviewFinding": "prfaqgen.review",
@@ -55,6 +58,7 @@ __all__ = [
     "CheckResult",
     "ConfigError",
     "Diagnostic",
+    "DraftError",
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",

@@ -46,3 +46,7 @@ class PortfolioError(PrfaqgenError):
 
 class ReviewError(PrfaqgenError):
     """A reviewed DOCX cannot be read back: not a DOCX, refused, or not rendered from the spec."""
+
+
+class DraftError(PrfaqgenError):
+    """A draft given to ``prfaqgen import`` cannot be read: unknown, hostile or damaged."""
