@@ -24,6 +24,7 @@ from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.lookups import remember_lookups
+from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.reference import clean_reference
@@ -52,7 +53,8 @@ def render_docx(doc: ComposedDocument) -> bytes:
     section = document.sections[-1]
     box = setup_page(section, doc.options)
     styles = StyleBook(document)
-    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), text_width=box[0])
+    fonts = FontBook(doc.theme.asset_dirs, doc.theme.roots)
+    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), box[0], fonts)
     write_page_parts(ctx, section, root.body, doc.options)
     writer = BlockWriter(ctx, document, Pending())
     writer.write_children(root.body, Scope())
