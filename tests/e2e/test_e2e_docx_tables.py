@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from prfaqgen.render.document import ComposedDocument, Theme
+from prfaqgen.render.document import ComposedDocument, Look, Theme
 from prfaqgen.writers.docx import render_docx
 from tests.e2e.e2e_helpers import Rendered
 from tests.e2e.test_e2e_libreoffice import convert
@@ -114,7 +114,7 @@ def test_no_word_breaks_inside_a_cell_in_a_wider_theme_font(tmp_path: Path) -> N
         THEME / "theme.css",
         THEME / "reference.docx",
         THEME / "fonts",
-        docx_font="DejaVu Serif",
+        look=Look(body_font="DejaVu Serif"),
         asset_dirs=(folder,),
         roots=(folder,),
     )
