@@ -247,6 +247,17 @@ def style_font(style: Any, defaults: Any) -> tuple[str | None, float | None]:
     return family, size
 
 
+class _Deferred:
+    """A face's metrics, found when first used: most tables have no code in them."""
+
+    def __init__(self, fonts: FontBook, face: Face) -> None:
+        self._fonts = fonts
+        self._face = face
+
+    def width(self, text: str, size_pt: float) -> int:
+        return self._fonts.metrics(self._face).width(text, size_pt)
+
+
 def cell_text(styles: StyleBook, fonts: FontBook, table_style: BaseStyle) -> CellText:
     """How the cells of a table in ``table_style`` are measured: in the Compact
     paragraph style's font (bold for headers) and the Code style's for code."""
@@ -257,7 +268,7 @@ def cell_text(styles: StyleBook, fonts: FontBook, table_style: BaseStyle) -> Cel
     return CellText(
         body=fonts.metrics(Face(family)),
         bold=fonts.metrics(Face(family, bold=True)),
-        code=fonts.metrics(Face(code_family or family)),
+        code=_Deferred(fonts, Face(code_family or family)),
         size=size,
         code_size=code_size or size,
         padding=cell_padding(table_style.element, styles.table_element) + CELL_SLACK,
