@@ -201,6 +201,18 @@ def test_the_warning_reaches_the_render_result(tmp_path: Path) -> None:
     assert warning.format().startswith(f"{folder / 'theme.css'}:1:6: warning: `h1 {{ color")
 
 
+def test_the_html_output_follows_theme_toml_too(tmp_path: Path) -> None:
+    folder = theme(tmp_path, f'heading_color = "{BLUE}"\n')
+    spec = tmp_path / "ledger.yaml"
+    shutil.copyfile(EXAMPLE, spec)
+    result = render_spec(
+        spec, Settings(output=tmp_path / "out", theme=str(folder), formats=("html",))
+    )
+    html = result.outputs["html"].read_text("utf-8")
+    assert f"--prfaq-heading-color: {BLUE}" in html
+    assert html.index("--prfaq-heading-color: #1a1a1a") < html.index(BLUE)  # it wins
+
+
 def test_a_copy_of_the_built_in_stylesheet_gives_no_warning(tmp_path: Path) -> None:
     css = tmp_path / "theme.css"
     shutil.copyfile(templates_dir() / "theme" / "theme.css", css)
