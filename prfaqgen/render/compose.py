@@ -72,7 +72,7 @@ def _template_warnings(theme: Theme) -> tuple[Diagnostic, ...]:
     from prfaqgen.themes.css_check import css_warnings
 
     found = [w for folder in theme.template_dirs for w in scan_templates(folder)]
-    return (*found, *css_warnings(theme.stylesheet))
+    return (*found, *css_warnings(theme.stylesheet, theme.look))
 
 
 def image_urls(loaded: LoadedSpec) -> dict[str, str]:

@@ -15,6 +15,7 @@ import tinycss2
 
 from prfaqgen.builtin import templates_dir
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.render.document import Look
 
 # Properties whose change shows in the document's text, and so should show in the DOCX.
 _WATCHED = frozenset(
@@ -30,12 +31,18 @@ _KEYS = {
     ("color", "heading"): "heading_color",
 }
 
-Declared = dict[tuple[str, str], str]
-"""(selector, property) -> value."""
+_VARIABLES = {
+    "body_font": "body-font",
+    "heading_font": "heading-font",
+    "body_size": "body-size",
+    "text_color": "text-color",
+    "heading_color": "heading-color",
+}
 
 
-def css_warnings(stylesheet: Path) -> tuple[Diagnostic, ...]:
-    """The declarations of ``stylesheet`` that change the PDF's look but not the DOCX's.
+def css_warnings(stylesheet: Path, look: Look | None = None) -> tuple[Diagnostic, ...]:
+    """The declarations of ``stylesheet`` that change the PDF's look but not the DOCX's,
+    and the keys of theme.toml's ``look`` it never uses (a copy of an older theme.css).
 
     A copy of the built-in theme.css gives no warning; only what differs from it.
     """
@@ -47,7 +54,22 @@ def css_warnings(stylesheet: Path) -> tuple[Diagnostic, ...]:
         known = {key: value for key, value, _, _ in _declarations(builtin.read_text("utf-8"))}
     except (OSError, UnicodeDecodeError):
         return ()  # the PDF writer reports an unreadable stylesheet
-    found = []
+    found = [
+        Diagnostic(
+            str(stylesheet),
+            1,
+            1,
+            "",
+            f"theme.toml sets {key}, but this stylesheet never uses var(--prfaq-{css_name}), "
+            "so the PDF does not follow it: use the variable where the built-in theme.css "
+            "does (docs/themes.md)",
+            severity="warning",
+        )
+        for key, css_name in _VARIABLES.items()
+        if look is not None
+        and getattr(look, key) is not None
+        and f"var(--prfaq-{css_name})" not in text
+    ]
     for (selector, prop), value, line, column in _declarations(text):
         if prop not in _WATCHED or known.get((selector, prop)) == value:
             continue

@@ -213,8 +213,21 @@ def test_the_html_output_follows_theme_toml_too(tmp_path: Path) -> None:
     assert html.index("--prfaq-heading-color: #1a1a1a") < html.index(BLUE)  # it wins
 
 
+def test_a_stylesheet_without_the_variables_is_warned_about(tmp_path: Path) -> None:
+    css = tmp_path / "theme.css"
+    css.write_text('html { font-family: "Carlito" }\nh1 { color: var(--prfaq-heading-color) }\n')
+    look = Look(body_font="DejaVu Serif", heading_color=BLUE)
+    messages = [w.message for w in css_warnings(css, look) if w.line == 1 and w.column == 1]
+    assert messages == [
+        "theme.toml sets body_font, but this stylesheet never uses var(--prfaq-body-font), "
+        "so the PDF does not follow it: use the variable where the built-in theme.css "
+        "does (docs/themes.md)"
+    ]
+
+
 def test_a_copy_of_the_built_in_stylesheet_gives_no_warning(tmp_path: Path) -> None:
     css = tmp_path / "theme.css"
     shutil.copyfile(templates_dir() / "theme" / "theme.css", css)
-    assert css_warnings(css) == ()
+    full = Look("DejaVu Serif", "DejaVu Sans", 12, "#111111", BLUE)
+    assert css_warnings(css) == () and css_warnings(css, full) == ()
     assert css_warnings(templates_dir() / "theme" / "theme.css") == ()
