@@ -18,8 +18,8 @@ from lxml import html as lxml_html
 
 from prfaqgen.render.document import ComposedDocument, Theme
 from prfaqgen.writers.docx import render_docx
-from prfaqgen.writers.docx.measure import Face, FontBook, FontMetrics, words
-from prfaqgen.writers.docx.tables import CellText, column_widths, layout
+from prfaqgen.writers.docx.measure import UNKNOWN_FONT_SCALE, Face, FontBook, FontMetrics
+from prfaqgen.writers.docx.tables import CellText, column_widths, layout, words
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "templates" / "theme"
@@ -175,3 +175,16 @@ def test_a_font_file_outside_the_theme_folder_is_not_read(tmp_path: Path) -> Non
     # system's own copy), and a broken font file is no error.
     assert book._locate(Face("DejaVu Serif", bold=True)) != tmp_path / "fonts" / "Evil.ttf"
     assert book.metrics(Face("Carlito")).width("Review", 10) > 0
+
+
+def test_a_broken_font_file_of_the_theme_is_measured_as_a_wider_carlito(tmp_path: Path) -> None:
+    (tmp_path / "fonts").mkdir()
+    source = TTFont(str(CARLITO))
+    source["name"].setName("Broken Sans", 1, 3, 1, 0x409)
+    source["name"].setName("Broken Sans", 1, 1, 0, 0)
+    del source["hmtx"]  # names itself, but has no widths
+    source.save(str(tmp_path / "fonts" / "Broken.ttf"))
+    book = FontBook((tmp_path,), (tmp_path,))
+    wider = FontMetrics(CARLITO, UNKNOWN_FONT_SCALE).width("Review", 10)
+    assert wider > FontMetrics(CARLITO).width("Review", 10)
+    assert book.metrics(Face("Broken Sans")).width("Review", 10) == wider

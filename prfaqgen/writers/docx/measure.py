@@ -48,7 +48,6 @@ UNKNOWN_FONT_SCALE = 1.35
 # Twips added to every cell's padding: the client rounds its layout to its own units.
 CELL_SLACK = 40
 _SAFE_FAMILY = re.compile(r"[A-Za-z0-9 ._]{1,100}")
-_WORD_SPLIT = re.compile(r"[ \t\n\r\f\v\u200b]+")  # not U+00A0: a no-break space joins
 
 
 @dataclass(frozen=True)
@@ -95,15 +94,6 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def words(text: str) -> list[str]:
-    """The pieces of ``text`` a line may not break inside.
-
-    Only white space separates them: "-$2.1M" is one piece (its minus and
-    currency sign stay with the number), and so is "2026-11-22".
-    """
-    return [w for w in _WORD_SPLIT.split(text) if w]
-
-
 class FontBook:
     """Fonts by face, found once per document: the theme's files first, then the system's."""
 
@@ -117,12 +107,17 @@ class FontBook:
         """The metrics of ``face``; an unknown family is measured as a widened Carlito."""
         if face not in self._found:
             path = self._locate(face)
-            scale = 1.0
-            if path is None:
-                path = self._locate(Face("Carlito", face.bold, face.italic))
-                assert path is not None, "the built-in Carlito is missing"
-                scale = UNKNOWN_FONT_SCALE
-            self._found[face] = _load(path, path.stat().st_mtime_ns, scale)
+            found = None
+            if path is not None:
+                try:
+                    found = _load(path, path.stat().st_mtime_ns, 1.0)
+                except Exception:  # noqa: BLE001 - a font file that names itself but is broken
+                    found = None
+            if found is None:
+                carlito = self._locate(Face("Carlito", face.bold, face.italic))
+                assert carlito is not None, "the built-in Carlito is missing"
+                found = _load(carlito, carlito.stat().st_mtime_ns, UNKNOWN_FONT_SCALE)
+            self._found[face] = found
         return self._found[face]
 
     def _locate(self, face: Face) -> Path | None:

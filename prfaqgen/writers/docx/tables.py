@@ -206,6 +206,15 @@ def _text_widths(cell: Cell, text: CellText) -> tuple[int, int]:
     return max(longest_word, word), max(longest_line, line)
 
 
+def words(text: str) -> list[str]:
+    """The pieces of ``text`` a line may not break inside.
+
+    Only white space separates them: "-$2.1M" is one piece (its minus and
+    currency sign stay with the number), and so is "2026-11-22".
+    """
+    return [w for w in _WORD_GAP.split(text)[::2] if w]
+
+
 def _font(text: CellText, kind: str) -> tuple[Measure, float]:
     if kind == "code":
         return text.code, text.code_size
