@@ -34,6 +34,7 @@ from prfaqgen.render.vocabulary import (
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.fields import FIELD_ATTRIBUTE
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
+from prfaqgen.writers.docx.measure import cell_text
 from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
 from prfaqgen.writers.docx.tables import cell_alignment, column_widths, layout, table_xml
 
@@ -318,7 +319,9 @@ class BlockWriter:
             style = self.ctx.styles.table(style_name)
             indent = self._indent(scope)
             available = Length(self._available_width() - indent).twips
-            widths = column_widths(grid, el, available)
+            widths = column_widths(
+                grid, el, available, cell_text(self.ctx.styles, self.ctx.fonts, style)
+            )
             tbl, placed = table_xml(grid, widths, style.style_id, Length(indent).twips)
             assert isinstance(tbl, CT_Tbl)
             self._insert_table(tbl)

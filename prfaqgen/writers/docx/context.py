@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from prfaqgen.writers.docx.fields import FieldMarks
 from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.ooxml import add_bookmark
 from prfaqgen.writers.docx.styles import StyleBook
 
@@ -39,6 +40,8 @@ class Context:
     styles: StyleBook
     images: ImagePolicy
     text_width: Length
+    fonts: FontBook = field(default_factory=FontBook)
+    """The font files table columns are measured with (the theme's, then the system's)."""
     border_variant: bool = False
     """Flips for every bordered block, so that Word does not join two in one box."""
     marks: FieldMarks = field(default_factory=FieldMarks)
