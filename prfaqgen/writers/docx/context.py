@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.ooxml import add_bookmark
+from prfaqgen.writers.docx.revisions import RevisionIds
 from prfaqgen.writers.docx.styles import StyleBook
 
 # Word drops or breaks bookmarks longer than 40 characters or not starting
@@ -40,6 +41,7 @@ class Context:
     text_width: Length
     border_variant: bool = False
     """Flips for every bordered block, so that Word does not join two in one box."""
+    revisions: RevisionIds = field(default_factory=RevisionIds)
     _bookmarks: set[str] = field(default_factory=set)
 
     def add_bookmark(self, paragraph: Paragraph, html_id: str) -> None:
