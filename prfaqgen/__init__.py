@@ -39,6 +39,9 @@ _LAZY = {
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",
     "LintResult": "prfaqgen.lint",
+    "diff_specs": "prfaqgen.diffing",
+    "DiffResult": "prfaqgen.diffing",
+    "SpecChanges": "prfaqgen.diffing",
 }
 
 __all__ = [

@@ -26,6 +26,7 @@ COMMANDS = {
     "config": "prfaqgen.cli.config",
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
+    "diff": "prfaqgen.cli.diff",
 }
 
 

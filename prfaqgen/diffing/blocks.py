@@ -18,6 +18,7 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TypeAlias
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -34,16 +35,11 @@ from prfaqgen.diffing.words import (
     pieces,
     plain_text,
 )
-from prfaqgen.render.vocabulary import PAGE_PARTS
+from prfaqgen.render.vocabulary import PAGE_PARTS, PHRASING
 
 INSERTED = "diff-ins"
 DELETED = "diff-del"
 CHANGED = "diff-changed"
-# HTML phrasing elements (prfaqgen.writers.docx.inline.PHRASING): anything else is a block.
-_PHRASING = frozenset(
-    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
-    "small span strong sub sup time u var wbr".split()
-)
 # Blocks compared as a whole: their spacing is their content.
 _WHOLE = frozenset({"pre", "colgroup", "svg", "math"})
 # Pairing by wording is quadratic; past this many pairs, blocks pair by kind only.
@@ -58,7 +54,7 @@ class Run:
     nodes: tuple[Node, ...]
 
 
-Item = HtmlElement | Run
+Item: TypeAlias = HtmlElement | Run
 
 
 def merge_documents(old: HtmlElement, new: HtmlElement, mark: Mark) -> HtmlElement:
@@ -94,7 +90,7 @@ def _items(el: HtmlElement, *, skip_parts: bool = False) -> list[Item]:
         loose.clear()
 
     for node in inline_nodes(el):
-        if isinstance(node, str) or node.tag in _PHRASING:
+        if isinstance(node, str) or node.tag in PHRASING:
             loose.append(node)
             continue
         flush()
@@ -117,8 +113,9 @@ def _kind(item: Item) -> tuple[str, ...]:
 
 
 def _words(item: Item) -> list[str]:
-    text = plain_text(item.nodes) if isinstance(item, Run) else item.text_content()
-    return text.split()
+    if isinstance(item, Run):
+        return plain_text(item.nodes).split()
+    return " ".join(item.itertext()).split()  # blocks' words apart, as they read
 
 
 def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Mark) -> bool:
@@ -156,12 +153,12 @@ def _pairs(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
     n, m = len(old), len(new)
     if n * m > _MAX_PAIRS:
         kinds = SequenceMatcher(None, [_kind(i) for i in old], [_kind(i) for i in new], False)
-        return [
-            (b.a + k, b.b + k) for b in kinds.get_matching_blocks() for k in range(b.size)
-        ]
+        return [(b.a + k, b.b + k) for b in kinds.get_matching_blocks() for k in range(b.size)]
     words_old = [_words(i) for i in old]
     words_new = [_words(i) for i in new]
-    likeness = [[_likeness(old[a], new[b], words_old[a], words_new[b]) for b in range(m)] for a in range(n)]
+    likeness = [
+        [_likeness(old[a], new[b], words_old[a], words_new[b]) for b in range(m)] for a in range(n)
+    ]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
         for b in range(m - 1, -1, -1):
@@ -194,6 +191,8 @@ def _likeness(old: Item, new: Item, old_words: list[str], new_words: list[str]) 
     if not old_words and not new_words:
         return 1.0
     ratio = SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
+    if isinstance(old, HtmlElement) and old.tag in ("td", "th"):
+        return max(ratio, 0.01)  # a row's cells pair in order: a cell is never new alone
     return ratio if ratio >= _MIN_LIKENESS else 0.0
 
 
@@ -201,7 +200,9 @@ def _table_shape(el: HtmlElement) -> int:
     """A table's column count; a table whose columns changed is replaced whole."""
     if el.tag != "table":
         return 0
-    return max((len(row.findall("th")) + len(row.findall("td")) for row in el.iter("tr")), default=0)
+    return max(
+        (len(row.findall("th")) + len(row.findall("td")) for row in el.iter("tr")), default=0
+    )
 
 
 def _merge_pair(parent: HtmlElement, old: Item, new: Item, mark: Mark) -> None:
@@ -227,13 +228,13 @@ def _merge_run(parent: HtmlElement, old: Run, new: Run, mark: Mark) -> bool:
     merged = diff_pieces(pieces(old.nodes), pieces(new.nodes))
     build(parent, merged, mark)
     changed = has_changes(merged)
-    if changed and parent.tag in _PHRASING_HOLDERS_WITH_RUNS:
+    if changed and parent.tag in _TEXT_HOLDERS:
         _add_class(parent, CHANGED)
     return changed
 
 
 # A container whose loose text changed gets the change bar itself.
-_PHRASING_HOLDERS_WITH_RUNS = frozenset({"li", "div", "blockquote", "td", "th", "dd", "dt"})
+_TEXT_HOLDERS = frozenset({"li", "div", "blockquote", "td", "th", "dd", "dt"})
 
 
 def _append_item(parent: HtmlElement, item: Item) -> None:
@@ -251,7 +252,7 @@ def _append_whole(parent: HtmlElement, item: Item, state: State, mark: Mark) -> 
     """A block (or loose text) that is only in one of the documents, all of it marked."""
     if isinstance(item, Run):
         build(parent, [(p, state) for p in pieces(item.nodes)], mark)
-        if parent.tag in _PHRASING_HOLDERS_WITH_RUNS:
+        if parent.tag in _TEXT_HOLDERS:
             _add_class(parent, CHANGED)
         return
     block = _detached(item)

@@ -52,7 +52,9 @@ def show_at(ref: str, spec: Path) -> str:
         )
     root = Path(top.stdout.strip())
     relative = spec.resolve().relative_to(root.resolve()).as_posix()
-    commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
+    commit = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root
+    )
     if commit.returncode != 0:
         raise GitError(
             f"{ref}: is not a commit, branch or tag of the repository {root}; "

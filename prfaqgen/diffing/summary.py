@@ -23,8 +23,13 @@ from prfaqgen.spec.locations import FieldPath, Position
 
 Kind = Literal["changed", "added", "removed"]
 # The field that names a list item in the summary, by the list's field name.
-_LABELS = {"external": "q", "internal": "q", "customer_quotes": "name", "metrics": "name",
-           "appendix": "title"}
+_LABELS = {
+    "external": "q",
+    "internal": "q",
+    "customer_quotes": "name",
+    "metrics": "name",
+    "appendix": "title",
+}
 _MIN_LIKENESS = 0.4
 
 
@@ -161,15 +166,11 @@ class _Walker:
             i, j = i1, j1
             for pi, pj in [*paired, (i2, j2)]:
                 for gone in range(i, pi):
-                    yield self._change(
-                        "removed", (*old_path, gone), old[gone], at=new_path
-                    )
+                    yield self._change("removed", (*old_path, gone), old[gone], at=new_path)
                 for added in range(j, pj):
                     yield self._change("added", (*new_path, added), new[added])
                 if pi < i2:
-                    yield from self.compare(
-                        old[pi], new[pj], (*old_path, pi), (*new_path, pj)
-                    )
+                    yield from self.compare(old[pi], new[pj], (*old_path, pi), (*new_path, pj))
                 i, j = pi + 1, pj + 1
 
     def _change(

@@ -105,12 +105,12 @@ def diff_pieces(old: Sequence[Piece], new: Sequence[Piece]) -> list[tuple[Piece,
     """
     matcher = SequenceMatcher(None, [p.key for p in old], [p.key for p in new], autojunk=False)
     spans: list[tuple[str, list[Piece], list[Piece]]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        spans.append((tag, list(old[i1:i2]), list(new[j1:j2])))
+    for opcode, i1, i2, j1, j2 in matcher.get_opcodes():
+        spans.append((opcode, list(old[i1:i2]), list(new[j1:j2])))
     for index in range(1, len(spans) - 1):
-        tag, a, b = spans[index]
+        kind, a, b = spans[index]
         if (
-            tag == "equal"
+            kind == "equal"
             and spans[index - 1][0] != "equal"
             and spans[index + 1][0] != "equal"
             and _is_glue(a)
@@ -119,8 +119,8 @@ def diff_pieces(old: Sequence[Piece], new: Sequence[Piece]) -> list[tuple[Piece,
     merged: list[tuple[Piece, State]] = []
     deleted: list[Piece] = []
     inserted: list[Piece] = []
-    for tag, a, b in spans:
-        if tag == "equal":
+    for kind, a, b in spans:
+        if kind == "equal":
             merged += [(p, "del") for p in deleted] + [(p, "ins") for p in inserted]
             deleted, inserted = [], []
             merged += [(p, "eq") for p in b]
@@ -152,9 +152,7 @@ def build(parent: HtmlElement, merged: Sequence[tuple[Piece, State]], mark: Mark
             wanted.append(_change_frame(state, mark))
         keep = 0
         while (
-            keep < len(open_frames)
-            and keep < len(wanted)
-            and open_frames[keep][0] == wanted[keep]
+            keep < len(open_frames) and keep < len(wanted) and open_frames[keep][0] == wanted[keep]
         ):
             keep += 1
         del open_frames[keep:]

@@ -332,7 +332,9 @@ class BlockWriter:
                 row = cell.element.getparent()
                 row_revision = (block_revision(row) if row is not None else None) or scope.revision
                 if row_revision is not None:
-                    mark_row(tc.getparent(), row_revision, self.ctx.revisions)
+                    mark_row(
+                        cast(BaseOxmlElement, tc.getparent()), row_revision, self.ctx.revisions
+                    )
                 word_cell = _Cell(cast(CT_Tc, tc), table)
                 # The first cell's first paragraph takes the table's page break and ids.
                 pending = self.pending if index == 0 else None

@@ -18,20 +18,13 @@ from docx.text.run import Run
 from lxml.html import HtmlElement
 
 from prfaqgen.errors import RenderError
-from prfaqgen.render.vocabulary import FIELDS, SKIPPED
+from prfaqgen.render.vocabulary import FIELDS, PHRASING, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
 from prfaqgen.writers.docx.ooxml import field_runs, new_element
 from prfaqgen.writers.docx.revisions import Revision, inline_revision
 
 Node: TypeAlias = str | HtmlElement
 
-# HTML phrasing elements: written inside the current paragraph. Those outside
-# the vocabulary are written as their text, like <span>.
-_PHRASING_NAMES = (
-    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
-    "small span strong sub sup time u var wbr"
-)
-PHRASING = frozenset(_PHRASING_NAMES.split())
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
