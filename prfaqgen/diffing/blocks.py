@@ -109,7 +109,10 @@ def _signature(item: Item) -> str:
 def _kind(item: Item) -> tuple[str, ...]:
     if isinstance(item, Run):
         return ("#run",)
-    return (item.tag, *sorted(c for c in item.classes if c != "page-break"))
+    kind = (item.tag, *sorted(c for c in item.classes if c != "page-break"))
+    if item.tag == "tr":  # rows pair only with rows of the same cells
+        kind += tuple(str(c.tag) for c in item if c.tag in ("td", "th"))
+    return kind
 
 
 def _words(item: Item) -> list[str]:
@@ -120,6 +123,15 @@ def _words(item: Item) -> list[str]:
 
 def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Mark) -> bool:
     """Append ``old`` and ``new`` merged to ``parent``; whether anything changed."""
+    if len(old) == len(new) and all(_is_cell(i) for i in (*old, *new)):
+        # The cells of a row (rows pair only with rows of the same cells): in order,
+        # as a cell is never inserted or deleted alone.
+        for old_cell, new_cell in zip(old, new, strict=True):
+            if _signature(old_cell) == _signature(new_cell):
+                _append_item(parent, new_cell)
+            else:
+                _merge_pair(parent, old_cell, new_cell, mark)
+        return True
     matcher = SequenceMatcher(
         None, [_signature(i) for i in old], [_signature(i) for i in new], autojunk=False
     )
@@ -191,9 +203,11 @@ def _likeness(old: Item, new: Item, old_words: list[str], new_words: list[str]) 
     if not old_words and not new_words:
         return 1.0
     ratio = SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
-    if isinstance(old, HtmlElement) and old.tag in ("td", "th"):
-        return max(ratio, 0.01)  # a row's cells pair in order: a cell is never new alone
     return ratio if ratio >= _MIN_LIKENESS else 0.0
+
+
+def _is_cell(item: Item) -> bool:
+    return isinstance(item, HtmlElement) and item.tag in ("td", "th")
 
 
 def _table_shape(el: HtmlElement) -> int:
@@ -211,7 +225,6 @@ def _merge_pair(parent: HtmlElement, old: Item, new: Item, mark: Mark) -> None:
         return
     assert isinstance(old, HtmlElement) and isinstance(new, HtmlElement)
     merged = new.makeelement(new.tag, dict(new.attrib))
-    merged.tail = new.tail
     parent.append(merged)
     old_items, new_items = _items(old), _items(new)
     if all(isinstance(i, Run) for i in (*old_items, *new_items)):

@@ -123,8 +123,8 @@ def resolve_all(root: etree._Element, accept: bool) -> etree._Element:
     for tr in root.xpath(f"//w:tr[w:trPr/w:{gone}]", namespaces=NS):
         tr.getparent().remove(tr)
     for p in root.xpath(f"//w:p[w:pPr/w:rPr/w:{gone}]", namespaces=NS):
-        leftover = [el for el in p if el.tag not in (w("pPr"), w(gone))]
-        assert not any(el.xpath(".//w:t", namespaces=NS) for el in leftover), "text would merge"
+        kept_text = p.xpath(f".//w:t[not(ancestor::w:{gone})]", namespaces=NS)
+        assert not kept_text, "text outside the change would merge into the next paragraph"
         p.getparent().remove(p)
     for el in root.xpath(f"//w:{gone}", namespaces=NS):
         el.getparent().remove(el)

@@ -112,3 +112,14 @@ def test_a_table_whose_columns_changed_is_replaced_whole() -> None:
         "<table><tr><td>a</td><td>b</td><td>c</td></tr></table>",
     )
     assert [t.get("class") for t in body.iter("table")] == ["diff-del", "diff-ins"]
+
+
+def test_the_cells_of_a_changed_row_pair_in_order() -> None:
+    # "3.14" moves one cell left: still four cells, each merged with its old self.
+    body = merge(
+        "<table><tr><td>Income</td><td>-1.48</td><td>3.14</td><td>0.09</td></tr></table>",
+        "<table><tr><td>Income</td><td>3.14</td><td>0.09</td><td></td></tr></table>",
+    )
+    (row,) = body.iter("tr")
+    assert [c.get("class") for c in row] == [None, "diff-changed", "diff-changed", "diff-changed"]
+    assert marked(body) and not [e for e in body.iter() if "diff-ins" in e.classes]
