@@ -125,12 +125,13 @@ def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Ma
     """Append ``old`` and ``new`` merged to ``parent``; whether anything changed."""
     if len(old) == len(new) and all(_is_cell(i) for i in (*old, *new)):
         # The cells of a row (rows pair only with rows of the same cells): in order,
-        # as a cell is never inserted or deleted alone.
+        # as a cell is never inserted or deleted alone. The row gets the change bar.
         for old_cell, new_cell in zip(old, new, strict=True):
             if _signature(old_cell) == _signature(new_cell):
                 _append_item(parent, new_cell)
             else:
                 _merge_pair(parent, old_cell, new_cell, mark)
+        _add_class(parent, CHANGED)
         return True
     matcher = SequenceMatcher(
         None, [_signature(i) for i in old], [_signature(i) for i in new], autojunk=False

@@ -17,12 +17,21 @@ from prfaqgen.spec.loader import LoadedSpec
 DIFF_CSS = """
 ins.change { color: #1a5fb4; text-decoration: underline; text-decoration-color: #1a5fb4; }
 del.change { color: #b3261e; text-decoration: line-through; text-decoration-color: #b3261e; }
-.diff-ins, .diff-del, .diff-changed { position: relative; }
-.diff-ins::before, .diff-del::before, .diff-changed::before {
+.diff-ins:not(tr), .diff-del:not(tr), .diff-changed:not(tr),
+tr.diff-ins > :first-child, tr.diff-del > :first-child, tr.diff-changed > :first-child {
+  position: relative;
+}
+.diff-ins:not(tr)::before, .diff-del:not(tr)::before, .diff-changed:not(tr)::before,
+tr.diff-ins > :first-child::before, tr.diff-del > :first-child::before,
+tr.diff-changed > :first-child::before {
   content: ""; position: absolute; left: -0.2in; top: 0; bottom: 0;
   border-left: 2.5pt solid #1a5fb4;
 }
-.diff-del::before { border-left-color: #b3261e; }
+li.diff-ins::before, li.diff-del::before, li.diff-changed::before,
+li > .diff-ins::before, li > .diff-del::before, li > .diff-changed::before { left: -0.5in; }
+.diff-del:not(tr)::before, tr.diff-del > :first-child::before { border-left-color: #b3261e; }
+td.diff-changed::before, th.diff-changed::before { content: none; }
+tr.diff-changed > .diff-changed:first-child::before { content: ""; }
 .diff-ins .diff-ins::before, .diff-ins .diff-del::before, .diff-ins .diff-changed::before,
 .diff-del .diff-ins::before, .diff-del .diff-del::before, .diff-del .diff-changed::before,
 .diff-changed .diff-changed::before { content: none; }
