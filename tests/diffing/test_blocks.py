@@ -101,7 +101,7 @@ def test_list_items_and_table_rows_are_blocks() -> None:
     )
     assert [li.get("class") for li in body.iter("li")] == [None, "diff-ins", None]
     rows = body.findall(".//tr")
-    assert [r.get("class") for r in rows] == [None, None, "diff-ins"]
+    assert [r.get("class") for r in rows] == [None, "diff-changed", "diff-ins"]
     assert rows[1].findall("td")[1].get("class") == "diff-changed"
     assert text(rows[1], "del") == ["10"] and text(rows[1], "ins") == ["8"]
 
