@@ -57,7 +57,8 @@ def diff_specs(
         raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     old_loaded = old if isinstance(old, LoadedSpec) else load_spec(old)
     new_loaded = new if isinstance(new, LoadedSpec) else load_spec(new)
-    mark = Mark(author or default_author(new_loaded.path.parent), _date(new_loaded))
+    name = _printable(author or "") or default_author(new_loaded.path.parent)
+    mark = Mark(name, _date(new_loaded))
 
     from prfaqgen.diffing.document import diff_document
     from prfaqgen.themes import load_theme
@@ -107,7 +108,12 @@ def default_author(folder: Path) -> str:
     """git's user.name for ``folder``, else "prfaqgen"."""
     from prfaqgen.diffing.git import user_name
 
-    return user_name(folder) or DEFAULT_AUTHOR
+    return _printable(user_name(folder) or "") or DEFAULT_AUTHOR
+
+
+def _printable(name: str) -> str:
+    """``name`` without control characters (XML cannot hold them), on one line."""
+    return " ".join("".join(c for c in name if c.isprintable() or c.isspace()).split())
 
 
 def _date(loaded: LoadedSpec) -> str:

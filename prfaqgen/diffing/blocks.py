@@ -15,6 +15,7 @@ inserted or deleted block. Classes on the result say what changed:
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -43,7 +44,7 @@ CHANGED = "diff-changed"
 # Blocks compared as a whole: their spacing is their content.
 _WHOLE = frozenset({"pre", "colgroup", "svg", "math"})
 # Pairing by wording is quadratic; past this many pairs, blocks pair by kind only.
-_MAX_PAIRS = 40_000
+_MAX_PAIRS = 250_000
 _MIN_LIKENESS = 0.4
 
 
@@ -167,10 +168,18 @@ def _pairs(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
     if n * m > _MAX_PAIRS:
         kinds = SequenceMatcher(None, [_kind(i) for i in old], [_kind(i) for i in new], False)
         return [(b.a + k, b.b + k) for b in kinds.get_matching_blocks() for k in range(b.size)]
-    words_old = [_words(i) for i in old]
-    words_new = [_words(i) for i in new]
+    kinds_old = [_kind(i) for i in old]
+    kinds_new = [_kind(i) for i in new]
+    words_old = [Counter(_words(i)) for i in old]
+    words_new = [Counter(_words(i)) for i in new]
     likeness = [
-        [_likeness(old[a], new[b], words_old[a], words_new[b]) for b in range(m)] for a in range(n)
+        [
+            _likeness(old[a], new[b], words_old[a], words_new[b])
+            if kinds_old[a] == kinds_new[b]
+            else 0.0
+            for b in range(m)
+        ]
+        for a in range(n)
     ]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
@@ -192,7 +201,7 @@ def _pairs(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _likeness(old: Item, new: Item, old_words: list[str], new_words: list[str]) -> float:
+def _likeness(old: Item, new: Item, old_words: Counter[str], new_words: Counter[str]) -> float:
     """How alike two blocks are (0: not partners): same kind, and similar wording."""
     if _kind(old) != _kind(new):
         return 0.0
@@ -203,7 +212,10 @@ def _likeness(old: Item, new: Item, old_words: list[str], new_words: list[str]) 
             return 2.0  # the same part of the document, however rewritten
     if not old_words and not new_words:
         return 1.0
-    ratio = SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
+    # The words both share, in proportion (word order aside: it is cheap, and
+    # pairing needs only to tell a revision of a block from another block).
+    shared = sum((old_words & new_words).values())
+    ratio = 2 * shared / (old_words.total() + new_words.total())
     return ratio if ratio >= _MIN_LIKENESS else 0.0
 
 

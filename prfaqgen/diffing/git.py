@@ -51,7 +51,13 @@ def show_at(ref: str, spec: Path) -> str:
             "version; give the old spec as a file: prfaqgen diff OLD.yaml NEW.yaml"
         )
     root = Path(top.stdout.strip())
-    relative = spec.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        relative = spec.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise GitError(
+            f"{spec}: its real path is outside the repository {root}; "
+            "give the old spec as a file: prfaqgen diff OLD.yaml NEW.yaml"
+        ) from None
     commit = _git(
         ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root
     )

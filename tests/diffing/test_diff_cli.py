@@ -97,3 +97,10 @@ def test_since_errors_say_what_to_do(repo: Path, tmp_path: Path) -> None:
     code, _, err = run("--since", "HEAD", str(loose))
     assert code == 2 and "is not in a git repository" in err
     assert "Traceback" not in err
+
+
+def test_an_author_with_control_characters_is_cleaned(pair: Pair, tmp_path: Path) -> None:
+    code, _, err = run(str(pair.old), str(pair.new), "-o", str(tmp_path), "--author", "Bo\x01\n Li")
+    assert code == 0, err
+    marks = body_xml(tmp_path / "gapfill.diff.docx").xpath("//w:ins", namespaces=NS)
+    assert {m.get(w("author")) for m in marks} == {"Bo Li"}
