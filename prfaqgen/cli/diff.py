@@ -53,8 +53,11 @@ def diff(
     the same two specs give the same files. Either spec invalid: its problems
     are reported as `validate` reports them and no file is written.
 
+    `--format json` prints the summary as JSON (alone: no file is written).
+    The new spec's warnings go to stderr, and fail with --strict.
+
     Exit code 0 when written, 1 when a spec is invalid or could not be
-    rendered, 2 for usage errors (a missing file, a git revision that does not
+    rendered (or has warnings, with --strict), 2 for usage errors (a missing file, a git revision that does not
     exist or does not have the spec).
 
     \b
@@ -85,15 +88,16 @@ def diff(
         click.echo(f"{new_path}: {exc}", err=True)
         sys.exit(1)
     if render_flags.json_report:
-        print_json(
-            {**diffed.changes.as_dict(), "outputs": {k: str(v) for k, v in diffed.outputs.items()}}
-        )
+        outputs = {k: str(v) for k, v in diffed.outputs.items()}
+        diagnostics = [d.as_dict() for d in diffed.warnings]
+        print_json({**diffed.changes.as_dict(), "outputs": outputs, "diagnostics": diagnostics})
     else:
+        print_diagnostics(diffed.warnings, err=True)
         for line in diffed.changes.lines():
             click.echo(line)
         written = ", ".join(str(p) for p in diffed.outputs.values()) or "nothing written"
         click.echo(f"wrote {written}")
-    sys.exit(0)
+    sys.exit(1 if settings.strict and diffed.warnings else 0)
 
 
 def _paths(specs: tuple[str, ...], since: str | None) -> tuple[Path | None, Path]:

@@ -34,6 +34,7 @@ class DiffResult:
     changes: SpecChanges
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: tuple[Diagnostic, ...] = ()
+    """The new spec's warnings (missing recommended parts) and the template's."""
 
 
 def diff_specs(
@@ -86,7 +87,7 @@ def diff_specs(
         where = exc.filename or settings.output
         raise RenderError(f"{where}: cannot be written ({exc.strerror or exc})") from None
     summary = compare_specs(old_loaded, new_loaded)
-    warnings = old_loaded.warnings + new_loaded.warnings + doc.warnings
+    warnings = new_loaded.warnings + doc.warnings
     return DiffResult(summary, outputs, warnings)
 
 

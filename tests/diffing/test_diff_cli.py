@@ -104,3 +104,28 @@ def test_an_author_with_control_characters_is_cleaned(pair: Pair, tmp_path: Path
     assert code == 0, err
     marks = body_xml(tmp_path / "gapfill.diff.docx").xpath("//w:ins", namespaces=NS)
     assert {m.get(w("author")) for m in marks} == {"Bo Li"}
+
+
+def test_json_alone_prints_the_summary_and_writes_nothing(pair: Pair, tmp_path: Path) -> None:
+    import json
+
+    out_dir = tmp_path / "out"
+    code, out, err = run(str(pair.old), str(pair.new), "-o", str(out_dir), "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["sections"] == ["meta", "press_release", "faq", "metrics"]
+    assert {"kind": "added", "path": "faq.external[6]"}.items() <= report["changes"][4].items()
+    assert report["outputs"] == {} and not out_dir.exists()
+
+
+def test_warnings_of_the_new_spec_fail_with_strict(pair: Pair, tmp_path: Path) -> None:
+    import json
+
+    new = tmp_path / "gapfill.yaml"
+    text = pair.new.read_text(encoding="utf-8")
+    start = text.index("  subheadline:")
+    new.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    code, out, _ = run(str(pair.old), str(new), "--format", "json", "--strict")
+    assert code == 1
+    assert [d["path"] for d in json.loads(out)["diagnostics"]] == ["press_release.subheadline"]
+    assert run(str(pair.old), str(new), "--format", "json")[0] == 0
