@@ -57,8 +57,8 @@ def diff(
     The new spec's warnings go to stderr, and fail with --strict.
 
     Exit code 0 when written, 1 when a spec is invalid or could not be
-    rendered (or has warnings, with --strict), 2 for usage errors (a missing file, a git revision that does not
-    exist or does not have the spec).
+    rendered (or has warnings, with --strict), 2 for usage errors (a missing
+    file, a git revision that does not exist or does not have the spec).
 
     \b
     Examples:
