@@ -129,3 +129,16 @@ def test_warnings_of_the_new_spec_fail_with_strict(pair: Pair, tmp_path: Path) -
     assert code == 1
     assert [d["path"] for d in json.loads(out)["diagnostics"]] == ["press_release.subheadline"]
     assert run(str(pair.old), str(new), "--format", "json")[0] == 0
+
+
+def test_an_invalid_old_version_is_reported_by_its_revision(repo: Path, tmp_path: Path) -> None:
+    spec = repo / "specs" / "gapfill.yaml"
+    good = spec.read_text(encoding="utf-8")
+    spec.write_text(good.replace("title: Gapfill", "title: ''"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "broken")
+    spec.write_text(good, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    code, _, err = run("--since", "HEAD", str(spec), "-o", str(out_dir))
+    assert code == 1
+    assert f"{spec}@HEAD:" in err and "title" in err
+    assert not out_dir.exists()
