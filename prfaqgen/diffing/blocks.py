@@ -122,8 +122,8 @@ def _words(item: Item) -> list[str]:
     return " ".join(item.itertext()).split()  # blocks' words apart, as they read
 
 
-def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Mark) -> bool:
-    """Append ``old`` and ``new`` merged to ``parent``; whether anything changed."""
+def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Mark) -> None:
+    """Append ``old`` and ``new`` merged to ``parent``."""
     if len(old) == len(new) and all(_is_cell(i) for i in (*old, *new)):
         # The cells of a row (rows pair only with rows of the same cells): in order,
         # as a cell is never inserted or deleted alone. The row gets the change bar.
@@ -133,19 +133,16 @@ def _merge_items(parent: HtmlElement, old: list[Item], new: list[Item], mark: Ma
             else:
                 _merge_pair(parent, old_cell, new_cell, mark)
         _add_class(parent, CHANGED)
-        return True
+        return
     matcher = SequenceMatcher(
         None, [_signature(i) for i in old], [_signature(i) for i in new], autojunk=False
     )
-    changed = False
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for item in new[j1:j2]:
                 _append_item(parent, item)
-            continue
-        changed = True
-        _merge_range(parent, old[i1:i2], new[j1:j2], mark)
-    return changed
+        else:
+            _merge_range(parent, old[i1:i2], new[j1:j2], mark)
 
 
 def _merge_range(parent: HtmlElement, old: list[Item], new: list[Item], mark: Mark) -> None:
