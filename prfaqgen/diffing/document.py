@@ -13,30 +13,47 @@ from prfaqgen.spec.loader import LoadedSpec
 
 # How the PDF (and the HTML file) show the changes, whatever the theme: words
 # inserted underlined in colour, deleted struck through, and a bar in the left
-# margin beside every block with a change.
+# margin beside every block with a change. Paragraphs, headings and <div>s (no
+# left margin in the theme) draw the bar as a background in a margin they
+# borrow; other blocks (list items, quotes, table rows) as a positioned box,
+# which a PDF text extractor reads after the rest of the page.
 DIFF_CSS = """
 ins.change { color: #1a5fb4; text-decoration: underline; text-decoration-color: #1a5fb4; }
 del.change { color: #b3261e; text-decoration: line-through; text-decoration-color: #b3261e; }
-.diff-ins:not(tr), .diff-del:not(tr), .diff-changed:not(tr),
-tr.diff-ins > :first-child, tr.diff-del > :first-child, tr.diff-changed > :first-child {
+:is(.diff-ins, .diff-del, .diff-changed):not(tr),
+tr:is(.diff-ins, .diff-del, .diff-changed) > :first-child {
   position: relative;
 }
-.diff-ins:not(tr)::before, .diff-del:not(tr)::before, .diff-changed:not(tr)::before,
-tr.diff-ins > :first-child::before, tr.diff-del > :first-child::before,
-tr.diff-changed > :first-child::before {
+:is(.diff-ins, .diff-del, .diff-changed):not(tr)::before,
+tr:is(.diff-ins, .diff-del, .diff-changed) > :first-child::before {
   content: ""; position: absolute; left: -0.2in; top: 0; bottom: 0;
   border-left: 2.5pt solid #1a5fb4;
 }
-li.diff-ins::before, li.diff-del::before, li.diff-changed::before,
-li > .diff-ins::before, li > .diff-del::before, li > .diff-changed::before { left: -0.5in; }
+li:is(.diff-ins, .diff-del, .diff-changed)::before { left: -0.5in; }
 .diff-del:not(tr)::before, tr.diff-del > :first-child::before { border-left-color: #b3261e; }
-td.diff-changed::before, th.diff-changed::before { content: none; }
+:is(td, th).diff-changed::before { content: none; }
 tr.diff-changed > .diff-changed:first-child::before { content: ""; }
-.diff-ins .diff-ins::before, .diff-ins .diff-del::before, .diff-ins .diff-changed::before,
-.diff-del .diff-ins::before, .diff-del .diff-del::before, .diff-del .diff-changed::before,
-.diff-changed .diff-changed::before { content: none; }
-h1.diff-del, h2.diff-del, h3.diff-del, h4.diff-del, h5.diff-del, h6.diff-del,
-.diff-del h1, .diff-del h2, .diff-del h3, .diff-del h4, .diff-del h5, .diff-del h6 {
+:is(p, div, h1, h2, h3, h4, h5, h6):is(.diff-ins, .diff-del, .diff-changed) {
+  position: static; margin-left: -0.2in; padding-left: 0.2in;
+  background: linear-gradient(to right, #1a5fb4 2.5pt, transparent 2.5pt) no-repeat;
+}
+:is(p, div, h1, h2, h3, h4, h5, h6).diff-del {
+  background-image: linear-gradient(to right, #b3261e 2.5pt, transparent 2.5pt);
+}
+:is(p, div, h1, h2, h3, h4, h5, h6):is(.diff-ins, .diff-del, .diff-changed)::before {
+  content: none;
+}
+li > :is(p, div, h1, h2, h3, h4, h5, h6):is(.diff-ins, .diff-del, .diff-changed) {
+  margin-left: -0.5in; padding-left: 0.5in;
+}
+:is(.diff-ins, .diff-del, .diff-changed) :is(.diff-ins, .diff-del, .diff-changed)::before {
+  content: none;
+}
+:is(.diff-ins, .diff-del, .diff-changed)
+  :is(p, div, h1, h2, h3, h4, h5, h6):is(.diff-ins, .diff-del, .diff-changed) {
+  margin-left: 0; padding-left: 0; background: none;
+}
+:is(h1, h2, h3, h4, h5, h6).diff-del, .diff-del :is(h1, h2, h3, h4, h5, h6) {
   bookmark-level: none;
 }
 """

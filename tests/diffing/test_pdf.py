@@ -22,7 +22,8 @@ def test_the_composed_document_marks_words_and_blocks(pair: Pair) -> None:
     style = "".join(s.text or "" for s in tree.iter("style"))
     assert style == DIFF_CSS
     assert "text-decoration: underline" in DIFF_CSS and "line-through" in DIFF_CSS
-    assert "border-left: 2.5pt solid" in DIFF_CSS  # the change bar
+    assert "border-left: 2.5pt solid" in DIFF_CSS  # the change bar of list items, rows
+    assert "linear-gradient(to right, #1a5fb4 2.5pt" in DIFF_CSS  # of paragraphs, headings
     inserted = ["".join(e.itertext()) for e in tree.iter("ins")]
     deleted = ["".join(e.itertext()) for e in tree.iter("del")]
     assert "immediately " in inserted and "8" in inserted
@@ -38,6 +39,8 @@ def test_the_pdf_shows_old_and_new_words(diffed: Diffed) -> None:
     assert "Q6. What if two patients reply at the same time?" in text  # deleted, struck
     assert "Q7. Can patients choose which openings they hear about?" in text
     assert "Nothing changes for them, and nobody calls them." in text
+    # A changed paragraph is read in its place, not after the rest of its page.
+    assert text.index("waitlisted patientspatient") < text.index("A five-therapist clinic")
     titles: list[str] = []
 
     def walk(entries: list[object]) -> None:
