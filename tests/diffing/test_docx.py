@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
-from tests.diffing.conftest import AUTHOR, NS, Diffed, body_xml, paragraphs, resolve_all, w
+from prfaqgen.diffing import diff_specs
+from tests.diffing.conftest import (
+    AUTHOR,
+    NS,
+    Diffed,
+    Pair,
+    body_xml,
+    paragraphs,
+    resolve_all,
+    w,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -62,3 +73,12 @@ def test_accepting_every_change_gives_the_new_document(diffed: Diffed) -> None:
 def test_rejecting_every_change_gives_the_old_document(diffed: Diffed) -> None:
     rejected = resolve_all(copy.deepcopy(body_xml(diffed.outputs["docx"])), accept=False)
     assert paragraphs(rejected) == paragraphs(body_xml(diffed.old_docx))
+
+
+def test_source_date_epoch_dates_the_changes(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    result = diff_specs(pair.old, pair.new, output=tmp_path, formats=["docx"], author="A")
+    marks = body_xml(result.outputs["docx"]).xpath("//w:ins | //w:del", namespaces=NS)
+    assert {m.get(w("date")) for m in marks} == {"2023-11-14T22:13:20Z"}
