@@ -125,6 +125,13 @@ INLINE: tuple[Entry, ...] = (
     Entry(("sub",), "`<sub>`", "subscript"),
     Entry(("del", "s"), "`<del>`, `<s>`", "struck through"),
     Entry(("u", "ins"), "`<u>`, `<ins>`", "underlined"),
+    Entry(
+        ("ins", "del"),
+        '`<ins class="change">`, `<del class="change">` (`data-author`, `datetime`)',
+        "a tracked insertion or deletion (`w:ins`, `w:del`), as `prfaqgen diff` writes them; "
+        'a block with `class="diff-ins"` or `"diff-del"` has its paragraph marks (a table '
+        "row: the row) tracked too",
+    ),
     Entry(("mark",), "`<mark>`", "highlighted (yellow)"),
     Entry(("q",), "`<q>`", "its text in quotation marks"),
     Entry(("br",), "`<br>`", "a line break"),
