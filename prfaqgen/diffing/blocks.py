@@ -113,6 +113,11 @@ def _kind(item: Item) -> tuple[str, ...]:
     kind = (item.tag, *sorted(c for c in item.classes if c != "page-break"))
     if item.tag == "tr":  # rows pair only with rows of the same cells
         kind += tuple(str(c.tag) for c in item if c.tag in ("td", "th"))
+    elif item.tag == "li":
+        # A "loose" item (its text in a <p>) and a tight one are written as
+        # different paragraphs: one is replaced by the other, not merged.
+        first = _items(item)[:1]
+        kind += ("loose",) if first and isinstance(first[0], HtmlElement) else ()
     return kind
 
 

@@ -30,6 +30,8 @@ _ATOMS = frozenset({"img", "br", "wbr", "hr", "input", "svg", "math"})
 _FIELD_CLASSES = frozenset({"page-number", "page-count"})
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
 _SPACE = re.compile(r"\s+")
+# Pieces compared word by word at most (old x new): bounded time for any text.
+_MAX_WORD_PAIRS = 4_000_000
 CHANGE_CLASS = "change"
 """The class of the <ins>/<del> elements a diff adds (an <ins> in a spec is not one)."""
 
@@ -99,10 +101,47 @@ def _text_pieces(text: str, frames: tuple[Frame, ...]) -> list[Piece]:
 def diff_pieces(old: Sequence[Piece], new: Sequence[Piece]) -> list[tuple[Piece, State]]:
     """``old`` and ``new`` merged, each piece marked equal, inserted or deleted.
 
-    A space or a lone punctuation mark left equal between two changes joins
-    them, so that a rewritten phrase reads as one deletion and one insertion
-    instead of alternating fragments.
+    Sentences are compared first and only changed ones word by word: a long
+    paragraph costs what its changed sentences cost.
     """
+    old_sentences, new_sentences = _sentences(old), _sentences(new)
+    if len(old_sentences) <= 1 and len(new_sentences) <= 1:
+        return _diff_words(old, new)
+    matcher = SequenceMatcher(
+        None,
+        [tuple(p.key for p in s) for s in old_sentences],
+        [tuple(p.key for p in s) for s in new_sentences],
+        autojunk=False,
+    )
+    merged: list[tuple[Piece, State]] = []
+    for opcode, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed_new = [p for sentence in new_sentences[j1:j2] for p in sentence]
+        if opcode == "equal":
+            merged += [(p, "eq") for p in changed_new]
+        else:
+            changed_old = [p for sentence in old_sentences[i1:i2] for p in sentence]
+            merged += _diff_words(changed_old, changed_new)
+    return merged
+
+
+def _sentences(run: Sequence[Piece]) -> list[list[Piece]]:
+    """``run`` cut after each full stop, question or exclamation mark and its space."""
+    out: list[list[Piece]] = [[]]
+    for index, piece in enumerate(run):
+        out[-1].append(piece)
+        ends = index > 0 and piece.is_space and run[index - 1].text in (".", "!", "?")
+        if ends:
+            out.append([])
+    return [sentence for sentence in out if sentence]
+
+
+def _diff_words(old: Sequence[Piece], new: Sequence[Piece]) -> list[tuple[Piece, State]]:
+    """Word-level merge. A space or a lone punctuation mark left equal between two
+    changes joins them, so that a rewritten phrase reads as one deletion and one
+    insertion instead of alternating fragments. Past ``_MAX_WORD_PAIRS`` (a
+    sentence of thousands of words rewritten), the whole is deleted and inserted."""
+    if len(old) * len(new) > _MAX_WORD_PAIRS:
+        return [(p, "del") for p in old] + [(p, "ins") for p in new]
     matcher = SequenceMatcher(None, [p.key for p in old], [p.key for p in new], autojunk=False)
     spans: list[tuple[str, list[Piece], list[Piece]]] = []
     for opcode, i1, i2, j1, j2 in matcher.get_opcodes():

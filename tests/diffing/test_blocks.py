@@ -123,3 +123,10 @@ def test_the_cells_of_a_changed_row_pair_in_order() -> None:
     (row,) = body.iter("tr")
     assert [c.get("class") for c in row] == [None, "diff-changed", "diff-changed", "diff-changed"]
     assert marked(body) and not [e for e in body.iter() if "diff-ins" in e.classes]
+
+
+def test_a_tight_list_item_that_became_loose_is_replaced() -> None:
+    # A Markdown list with blank lines wraps each item in <p>: Word writes its
+    # first paragraph as the item's own, so the two forms are not merged.
+    body = merge("<ul><li>Export any time.</li></ul>", "<ul><li><p>Export any time.</p></li></ul>")
+    assert [li.get("class") for li in body.iter("li")] == ["diff-del", "diff-ins"]

@@ -79,3 +79,18 @@ def test_equal_text_has_no_changes() -> None:
     same = diff_pieces(pieces(inline_nodes(a)), pieces(inline_nodes(a)))
     assert not has_changes(same)
     assert all(state == "eq" for _, state in same)
+
+
+def test_sentences_are_compared_first_then_the_words_of_changed_ones() -> None:
+    old = "One stays. Two changes here. Three stays."
+    new = "One stays. Two changed here. Three stays. Four is new."
+    assert merged(old, new) == (
+        "One stays. Two <del>changes</del><ins>changed</ins> here. Three stays."
+        "<ins> Four is new.</ins>"
+    )
+
+
+def test_a_huge_rewritten_sentence_is_replaced_whole_in_bounded_time() -> None:
+    old = " ".join(f"w{i}" for i in range(1500))
+    new = " ".join(f"v{i}" for i in range(1500))
+    assert merged(old, new) == f"<del>{old}</del><ins>{new}</ins>"
