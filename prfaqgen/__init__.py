@@ -23,7 +23,14 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
+from prfaqgen.errors import (
+    ConfigError,
+    PrfaqgenError,
+    RenderError,
+    ReviewError,
+    SpecError,
+    ThemeError,
+)
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -42,6 +49,9 @@ _LAZY = {
     "diff_specs": "prfaqgen.diffing",
     "DiffResult": "prfaqgen.diffing",
     "SpecChanges": "prfaqgen.diffing",
+    "read_review": "prfaqgen.review",
+    "ReviewResult": "prfaqgen.review",
+    "ReviewFinding": "prfaqgen.review",
 }
 
 __all__ = [
@@ -51,6 +61,7 @@ __all__ = [
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
+    "ReviewError",
     "Spec",
     "SpecError",
     "ThemeError",

@@ -42,3 +42,7 @@ class ThemeError(RenderError):
 
 class PortfolioError(PrfaqgenError):
     """A portfolio run cannot start or finish: a bad --shard, clashing names, a bad manifest."""
+
+
+class ReviewError(PrfaqgenError):
+    """A reviewed DOCX cannot be read back: not a DOCX, refused, or not rendered from the spec."""

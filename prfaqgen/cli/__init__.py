@@ -27,6 +27,7 @@ COMMANDS = {
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
     "diff": "prfaqgen.cli.diff",
+    "comments": "prfaqgen.cli.comments",
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.fingerprint import spec_digest
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
@@ -46,6 +47,7 @@ def compose(
                 "options": options,
                 "generator": f"prfaqgen {__version__}",
                 "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "spec_digest": spec_digest(loaded.source_map.source),
             },
         )
     warnings = _template_warnings(theme)

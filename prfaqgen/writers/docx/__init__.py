@@ -16,12 +16,14 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml.html import HtmlElement
 
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
 from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
+from prfaqgen.writers.docx.fields import add_field_part
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.lookups import remember_lookups
 from prfaqgen.writers.docx.package import read_metadata, save_docx
@@ -57,9 +59,18 @@ def render_docx(doc: ComposedDocument) -> bytes:
     writer = BlockWriter(ctx, document, Pending())
     writer.write_children(root.body, Scope())
     writer.finish()
+    add_field_part(document, ctx.marks, metadata.title, _spec_digest(root))
     if metadata.language:
         styles.set_language(metadata.language)
     return save_docx(document, metadata, doc.source_date)
+
+
+def _spec_digest(root: HtmlElement) -> str:
+    """The spec digest the template declares (``<meta name="prfaqgen-spec">``), if any."""
+    for meta in root.iter("meta"):
+        if meta.get("name") == "prfaqgen-spec":
+            return (meta.get("content") or "").strip()
+    return ""
 
 
 def _open_reference(doc: ComposedDocument) -> DocxDocument:

@@ -32,6 +32,7 @@ from prfaqgen.render.vocabulary import (
     SKIPPED,
 )
 from prfaqgen.writers.docx.context import Context, Pending
+from prfaqgen.writers.docx.fields import FIELD_ATTRIBUTE
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
 from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
 from prfaqgen.writers.docx.revisions import Revision, block_revision, mark_paragraph, mark_row
@@ -138,6 +139,18 @@ class BlockWriter:
         self._inline_paragraph(loose, scope.base, scope)
 
     def _block(self, el: HtmlElement, scope: Scope) -> None:
+        path = el.get(FIELD_ATTRIBUTE)
+        if not path:
+            self._write_block(el, scope)
+            return
+        self.pending.fields.append(path)
+        self._write_block(el, scope)
+        if path in self.pending.fields:  # nothing was written for it
+            self.pending.fields.remove(path)
+        else:
+            self.ctx.marks.close(self.ctx.last_paragraph, path)
+
+    def _write_block(self, el: HtmlElement, scope: Scope) -> None:
         if el.get("id"):
             self.pending.ids.append(el.get("id"))
         if "page-break" in el.classes:
@@ -197,6 +210,7 @@ class BlockWriter:
             paragraph = self.container.add_paragraph()
         set_paragraph_style(paragraph, style)
         self.pending.apply(paragraph, self.ctx)
+        self.ctx.last_paragraph = paragraph
         if scope is not None and scope.quote is not None and style.name != scope.quote:
             # A list or heading inside a quote: inside its rule and indent.
             quote = self.ctx.styles.paragraph(scope.quote)
