@@ -293,9 +293,12 @@ def _append_whole(parent: HtmlElement, item: Item, state: State, mark: Mark) -> 
 
 def _mark_whole(el: HtmlElement, state: State, mark: Mark) -> None:
     if state == "del":
+        # Its id and spec field path belong to the new document now: the DOCX
+        # bookmarks them once, on the new text (prfaqgen comments reads them).
         for sub in el.iter():
-            if isinstance(sub.tag, str) and "id" in sub.attrib:
-                del sub.attrib["id"]  # the id belongs to the new document now
+            if isinstance(sub.tag, str):
+                for name in ("id", "data-field"):
+                    sub.attrib.pop(name, None)
     if el.tag in _WHOLE:
         return
     items = _items(el)

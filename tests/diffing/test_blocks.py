@@ -130,3 +130,12 @@ def test_a_tight_list_item_that_became_loose_is_replaced() -> None:
     # first paragraph as the item's own, so the two forms are not merged.
     body = merge("<ul><li>Export any time.</li></ul>", "<ul><li><p>Export any time.</p></li></ul>")
     assert [li.get("class") for li in body.iter("li")] == ["diff-del", "diff-ins"]
+
+
+def test_a_deleted_block_drops_its_spec_field_path() -> None:
+    body = merge(
+        '<h3 data-field="faq.external[0].q">Q1. Gone?</h3><p>Stays.</p>',
+        "<p>Stays.</p>",
+    )
+    (gone,) = [h for h in body.iter("h3") if "diff-del" in h.classes]
+    assert gone.get("data-field") is None
