@@ -212,12 +212,18 @@ def _likeness(old: Item, new: Item, old_words: Counter[str], new_words: Counter[
             return 0.0
         if old.tag == "section" and old.get("id") and old.get("id") == new.get("id"):
             return 2.0  # the same part of the document, however rewritten
+        if old.tag in ("thead", "tbody", "tfoot"):
+            return 2.0  # one of each to a table: its rows are what changed
     if not old_words and not new_words:
         return 1.0
     # The words both share, in proportion (word order aside: it is cheap, and
     # pairing needs only to tell a revision of a block from another block).
     shared = sum((old_words & new_words).values())
     ratio = 2 * shared / (old_words.total() + new_words.total())
+    if isinstance(old, Run) or old.tag == "tr":
+        # Rows of the same cells, and the loose text of one element (a list item's
+        # own line): merged, unless a likelier pair, so that they keep their place.
+        return max(ratio, 0.01)
     return ratio if ratio >= _MIN_LIKENESS else 0.0
 
 

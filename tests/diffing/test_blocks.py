@@ -139,3 +139,23 @@ def test_a_deleted_block_drops_its_spec_field_path() -> None:
     )
     (gone,) = [h for h in body.iter("h3") if "diff-del" in h.classes]
     assert gone.get("data-field") is None
+
+
+def test_a_rewritten_header_row_is_merged_in_its_table() -> None:
+    body = merge(
+        "<table><thead><tr><th>Measure</th><th>Pilot</th></tr></thead>"
+        "<tbody><tr><td>a</td><td>1</td></tr></tbody></table>",
+        "<table><thead><tr><th>What we measured, and how</th><th>Pilot</th></tr></thead>"
+        "<tbody><tr><td>a</td><td>1</td></tr></tbody></table>",
+    )
+    assert not [e for e in body.iter() if {"diff-ins", "diff-del"} & set(e.classes)]
+    assert text(body, "del") == ["Measure"]
+
+
+def test_a_list_items_own_line_keeps_its_place_before_its_sublist() -> None:
+    body = merge(
+        "<ul><li>A static website<ul><li>Served by a CDN</li></ul></li></ul>",
+        "<ul><li>Read-only content<ul><li>Served by a CDN</li></ul></li></ul>",
+    )
+    (item, _) = body.iter("li")
+    assert [child.tag for child in item] == ["del", "ins", "ul"]

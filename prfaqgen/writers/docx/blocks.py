@@ -343,8 +343,7 @@ class BlockWriter:
             for p in tbl.xpath("./w:tr/w:tc/w:p"):
                 set_paragraph_style(Paragraph(p, table), compact)
             for index, (cell, tc) in enumerate(placed):
-                row = cell.element.getparent()
-                row_revision = (block_revision(row) if row is not None else None) or scope.revision
+                row_revision = _row_revision(cell.element) or scope.revision
                 if row_revision is not None:
                     mark_row(
                         cast(BaseOxmlElement, tc.getparent()), row_revision, self.ctx.revisions
@@ -378,6 +377,17 @@ class BlockWriter:
             self.container.element.body._insert_tbl(tbl)
         else:
             self.container._element._insert_tbl(tbl)
+
+
+def _row_revision(cell: HtmlElement) -> Revision | None:
+    """The revision of a cell's row, or of the row group (<thead>, <tbody>) around it."""
+    row = cell.getparent()
+    group = row.getparent() if row is not None else None
+    for el in (row, group):
+        revision = block_revision(el) if el is not None else None
+        if revision is not None:
+            return revision
+    return None
 
 
 def _tracked_run(paragraph: Paragraph, text: str, revision: Revision, ctx: Context) -> None:
