@@ -27,6 +27,7 @@ COMMANDS = {
     "config": "prfaqgen.cli.config",
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
+    "diff": "prfaqgen.cli.diff",
     "comments": "prfaqgen.cli.comments",
     "import": "prfaqgen.cli.import_draft:import_draft",
 }

@@ -14,6 +14,7 @@ from prfaqgen.writers.docx.fields import FieldMarks
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.ooxml import add_bookmark
+from prfaqgen.writers.docx.revisions import RevisionIds
 from prfaqgen.writers.docx.styles import StyleBook
 
 # Word drops or breaks bookmarks longer than 40 characters or not starting
@@ -44,6 +45,7 @@ class Context:
     """The font files table columns are measured with (the theme's, then the system's)."""
     border_variant: bool = False
     """Flips for every bordered block, so that Word does not join two in one box."""
+    revisions: RevisionIds = field(default_factory=RevisionIds)
     marks: FieldMarks = field(default_factory=FieldMarks)
     """The spec fields' hidden bookmarks (``data-field``), for ``prfaqgen comments``."""
     last_paragraph: Paragraph | None = None
