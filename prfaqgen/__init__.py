@@ -23,7 +23,14 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
+from prfaqgen.errors import (
+    ConfigError,
+    PrfaqgenError,
+    RenderError,
+    SettingsError,
+    SpecError,
+    ThemeError,
+)
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -48,6 +55,7 @@ __all__ = [
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
+    "SettingsError",
     "Spec",
     "SpecError",
     "ThemeError",

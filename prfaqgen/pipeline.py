@@ -39,15 +39,13 @@ def render_spec(
     ``changes`` override fields of ``settings`` (``output="review"``,
     ``formats=["pdf"]``), so that a quick call needs no Settings object.
 
-    Raises SpecError (invalid spec, refused image) or RenderError. Every
+    Raises SettingsError (a setting's value is not one it takes), SpecError
+    (invalid spec, refused image) or RenderError. Every
     output is built in memory first and written only when all succeeded, each
     file atomically: a failure never leaves a half-written or mixed set.
     """
     settings = (settings or Settings()).with_changes(**changes)
     formats = settings.formats
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(spec)
     theme = load_theme(settings.theme, settings.templates)
     doc = compose(loaded, settings.render_options(), theme=theme)

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.validation import Boolean, Checked, Choice, typed
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -17,14 +18,17 @@ Paper = Literal["letter", "a4"]
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """Choices a user makes per render, shared by every writer."""
+class RenderOptions(Checked):
+    """Choices a user makes per render, shared by every writer; checked when built."""
 
-    paper: Paper = "letter"
-    draft_mark: bool = True
-    line_numbers: bool = False
-    faq_new_page: bool = True
-    """Start the FAQ on a new page: the press release is a page of its own."""
+    paper: Paper = typed(Choice(*get_args(Paper)), "letter or a4.", default="letter")
+    draft_mark: bool = typed(Boolean(), "Mark drafts DRAFT.", default=True)
+    line_numbers: bool = typed(Boolean(), "Number the lines, for review.", default=False)
+    faq_new_page: bool = typed(
+        Boolean(),
+        "Start the FAQ on a new page: the press release is a page of its own.",
+        default=True,
+    )
 
 
 @dataclass(frozen=True)
