@@ -2,14 +2,18 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+# What `make test` passes to pytest: the whole suite on two workers (pytest-xdist).
+# The README's docs test sets a small subset, so that its nested `make test`
+# proves the command works without running the suite a second time.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: example test test-fast lint system-deps schema golden clean
 
 example: $(VENV)/.installed  ## render specs/example.yaml into output/
 	$(BIN)/prfaqgen render specs/example.yaml -o output
 
-test: $(VENV)/.installed system-deps  ## the whole test suite
-	$(BIN)/python -m pytest
+test: $(VENV)/.installed system-deps  ## the whole test suite, on two workers
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed  ## the edit-test loop: everything but the slow tests, on all cores
 	$(BIN)/python -m pytest -m "not slow" -n auto -q
