@@ -283,8 +283,11 @@ def working_tree_copy(target: Path) -> None:
 
 
 def clean_environment(home: Path) -> dict[str, str]:
-    """The user's environment without any virtual environment, HOME in the test."""
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    """The user's environment without any virtual environment or outer make, HOME in the test."""
+    # A `make test VAR=...` that runs this test passes its variables on in MAKEFLAGS; the
+    # nested `make` must see only what a newcomer's shell has (and PYTEST_ARGS below).
+    outside = ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
+    env = {k: v for k, v in os.environ.items() if k not in outside}
     venvs = {Path(sys.prefix).resolve()}
     if "VIRTUAL_ENV" in os.environ:
         venvs.add(Path(os.environ["VIRTUAL_ENV"]).resolve())
