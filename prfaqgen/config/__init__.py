@@ -103,4 +103,6 @@ def settings_for(
 def _missing(path: Path) -> Any:
     from prfaqgen.diagnostics import Diagnostic
 
-    return Diagnostic(str(path), 1, 1, "", "config file not found; check the --config path")
+    return Diagnostic(
+        str(path), 1, 1, "", "config file not found; check the --config path", origin="config"
+    )

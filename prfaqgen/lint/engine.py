@@ -61,10 +61,11 @@ def _finding(file: str, rule: Rule, hit: Hit, locator: Locator, config: LintConf
         end_line=end.line,
         end_column=end.column,
         path=format_path(hit.path),
-        rule=rule.id,
+        code=rule.id,
         severity=config.severity_of(rule.id, rule.severity),
         message=hit.message,
-        suggestion=hit.suggestion or rule.fix,
+        hint=hit.suggestion or rule.fix,
+        origin="lint",
     )
 
 

@@ -26,7 +26,9 @@ def diagnostics_from(problems: list[Problem], file: str, source_map: SourceMap) 
         else:
             pos = source_map.of_value(loc)
         message = _message(problem)
-        out.append(Diagnostic(file, pos.line, pos.column, format_path(loc), message))
+        out.append(
+            Diagnostic(file, pos.line, pos.column, format_path(loc), message, code=problem.code)
+        )
     return out
 
 
