@@ -34,7 +34,7 @@ from prfaqgen.errors import RenderError
 from prfaqgen.fingerprint import Fingerprint, files_below
 from prfaqgen.render.document import ComposedDocument, Theme
 from prfaqgen.writers.local_files import local_path
-from prfaqgen.writers.pdf_fonts import embedding_fonts
+from prfaqgen.writers.pdf_internals import embedding_fonts, html_from_tree
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -43,7 +43,6 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
-from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless

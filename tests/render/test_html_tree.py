@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import tinyhtml5.inputstream
 
-from prfaqgen.render import html_tree
+from prfaqgen.render import html_tree, tinyhtml5_internals
 from prfaqgen.render.compose import compose
 from prfaqgen.spec.loader import load_spec
 
@@ -37,16 +37,16 @@ def test_the_tree_is_tinyhtml5s_own(source: str, monkeypatch: pytest.MonkeyPatch
 def test_a_second_parse_builds_no_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
     html = compose(load_spec(EXAMPLE)).html
     cache = tinyhtml5.inputstream.characters_until_regex
-    assert isinstance(cache, html_tree._CharsUntilPatterns)
+    assert isinstance(cache, tinyhtml5_internals._CharsUntilPatterns)
     html_tree.parse_html(html)
     built: list[Any] = []
-    original = html_tree._CharsUntilPatterns.__missing__
+    original = tinyhtml5_internals._CharsUntilPatterns.__missing__
 
-    def counting(self: html_tree._CharsUntilPatterns, key: Any) -> Any:
+    def counting(self: tinyhtml5_internals._CharsUntilPatterns, key: Any) -> Any:
         built.append(key)
         return original(self, key)
 
-    monkeypatch.setattr(html_tree._CharsUntilPatterns, "__missing__", counting)
+    monkeypatch.setattr(tinyhtml5_internals._CharsUntilPatterns, "__missing__", counting)
     html_tree.parse_html(html)
     assert built == []
     assert all(isinstance(key, tuple) and isinstance(key[1], bool) for key in cache)

@@ -23,7 +23,7 @@ from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy
-from prfaqgen.writers.docx.lookups import remember_lookups
+from prfaqgen.writers.docx.internals import remember_lookups
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.reference import clean_reference

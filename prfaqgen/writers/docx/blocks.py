@@ -33,6 +33,7 @@ from prfaqgen.render.vocabulary import (
 )
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
+from prfaqgen.writers.docx.internals import insert_table, paragraph_xml
 from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
 from prfaqgen.writers.docx.tables import cell_alignment, column_widths, layout, table_xml
 
@@ -275,7 +276,7 @@ class BlockWriter:
         paragraph = self._paragraph(li.get("data-docx-style") or style, inner)
         if numbering is not None:
             # CT_PPr makes get_or_add_numPr at run time; its stubs do not list it.
-            num_pr = cast(Any, paragraph._p.get_or_add_pPr()).get_or_add_numPr()
+            num_pr = cast(Any, paragraph_xml(paragraph).get_or_add_pPr()).get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
             num_pr.get_or_add_numId().val = numbering[0]
         italic = self._quote_italic(paragraph, inner)
@@ -338,10 +339,7 @@ class BlockWriter:
         return int(self.ctx.text_width)
 
     def _insert_table(self, tbl: CT_Tbl) -> None:
-        if isinstance(self.container, Document):
-            self.container.element.body._insert_tbl(tbl)
-        else:
-            self.container._element._insert_tbl(tbl)
+        insert_table(self.container, tbl)
 
 
 def _border_of(style: ParagraphStyle) -> BaseOxmlElement | None:
@@ -367,7 +365,7 @@ def _copy_border(paragraph: Paragraph, style: ParagraphStyle, *, nudge: bool) ->
     if nudge:
         for side in own:
             side.set(qn("w:color"), _nudge(side.get(qn("w:color"), "auto")))
-    insert_ordered(paragraph._p.get_or_add_pPr(), own)
+    insert_ordered(paragraph_xml(paragraph).get_or_add_pPr(), own)
 
 
 def _inside_quote(paragraph: Paragraph, quote: ParagraphStyle, level: int) -> None:
