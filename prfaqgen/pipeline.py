@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
+from prfaqgen.compose.compose import compose
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import PrfaqgenError, RenderError
-from prfaqgen.render.compose import compose
+from prfaqgen.measure.budget import PageBudget, measure_budget
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
 from prfaqgen.themes import load_theme
-from prfaqgen.writers.budget import PageBudget, measure_budget
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def warm_up(settings: Settings | None = None) -> None:
     """
     import jinja2
 
-    from prfaqgen.render.compose import DOCUMENT_TEMPLATE
-    from prfaqgen.render.environments import cached_environment
+    from prfaqgen.compose.compose import DOCUMENT_TEMPLATE
+    from prfaqgen.compose.environments import cached_environment
 
     settings = settings or Settings()
     try:

@@ -2,7 +2,7 @@
 
 Three libraries are used beyond their public API, each from one module that
 says why: python-docx (prfaqgen.writers.docx.internals), WeasyPrint
-(prfaqgen.writers.pdf_internals) and tinyhtml5 (prfaqgen.render.tinyhtml5_internals).
+(prfaqgen.writers.pdf_internals) and tinyhtml5 (prfaqgen.compose.tinyhtml5_internals).
 Each lists the library functions its code stands in for or relies on, with a
 digest of their source as read; tests/test_third_party_internals.py fails, naming
 them, when an upgrade changes any. Then read the new source, adapt, and update

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from prfaqgen.compose.document import RenderOptions
 from prfaqgen.errors import SettingsError
-from prfaqgen.lint.config import LintConfig, Thresholds
-from prfaqgen.render.document import RenderOptions
 from prfaqgen.settings import Settings
+from prfaqgen.settings.lint import LintConfig, Thresholds
 
 
 def test_changes_are_typed_like_the_fields() -> None:

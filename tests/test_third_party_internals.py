@@ -21,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from prfaqgen.render import tinyhtml5_internals
+from prfaqgen.compose import tinyhtml5_internals
 from prfaqgen.third_party import changed, source_digest
 from prfaqgen.writers import pdf_internals
 from prfaqgen.writers.docx import internals as docx_internals

@@ -17,8 +17,8 @@ import click
 from prfaqgen.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from prfaqgen.measure.budget import PageBudget
     from prfaqgen.pipeline import RenderResult
-    from prfaqgen.writers.budget import PageBudget
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:

@@ -8,11 +8,11 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
+from prfaqgen.compose.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.compose.environments import cached_environment, rendering
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.templating import render_template
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
-from prfaqgen.render.environments import cached_environment, rendering
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.templating import render_template
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
 
@@ -67,7 +67,7 @@ def _template_warnings(theme: Theme) -> tuple[Diagnostic, ...]:
     so the scanner and its patterns are loaded only for a theme with templates)."""
     if not theme.template_dirs:
         return ()
-    from prfaqgen.render.markup_scan import scan_templates
+    from prfaqgen.compose.markup_scan import scan_templates
 
     return tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
 

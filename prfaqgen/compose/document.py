@@ -70,11 +70,11 @@ class ComposedDocument:
     source_date: datetime = datetime(1980, 1, 1)
     resource_roots: tuple[Path, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
-    """Template markup outside the HTML vocabulary (prfaqgen.render.vocabulary)."""
+    """Template markup outside the HTML vocabulary (prfaqgen.compose.vocabulary)."""
 
     @cached_property
     def tree(self) -> ET.Element:
         """``html`` parsed once, by the HTML5 parser WeasyPrint uses, for every writer."""
-        from prfaqgen.render.html_tree import parse_html
+        from prfaqgen.compose.html_tree import parse_html
 
         return parse_html(self.html)

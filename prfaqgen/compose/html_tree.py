@@ -15,7 +15,7 @@ import lxml.html
 import tinyhtml5
 from lxml.html import HtmlElement
 
-import prfaqgen.render.tinyhtml5_internals  # noqa: F401  (tinyhtml5's pattern cache, fixed)
+import prfaqgen.compose.tinyhtml5_internals  # noqa: F401  (tinyhtml5's pattern cache, fixed)
 
 
 def parse_html(html: str) -> ET.Element:

@@ -149,7 +149,7 @@ def _digest(*parts: str) -> str:
 def _versions() -> str:
     """The versions the code depends on, and the modules that configure the environment
     (their size and time: in a checkout the version stays while the code changes)."""
-    from prfaqgen.render import environments, markdown, templating, typography
+    from prfaqgen.compose import environments, markdown, templating, typography
 
     modules = []
     for module in (templating, environments, markdown, typography):

@@ -3,7 +3,7 @@
 tinyhtml5 (the HTML5 parser WeasyPrint and the compose stage share; 2.1.0 in
 constraints.txt) is reached into for one thing: the cache of the patterns its
 ``chars_until()`` scans text with. Importing this module installs the fix
-(prfaqgen.render.html_tree does). :data:`RELIED_ON` lists the tinyhtml5 code
+(prfaqgen.compose.html_tree does). :data:`RELIED_ON` lists the tinyhtml5 code
 the fix depends on, with a digest of its source as read from 2.1.0:
 tests/test_third_party_internals.py fails, naming it, when an upgrade changes
 it (see prfaqgen.third_party).

@@ -17,7 +17,7 @@ from prfaqgen.settings import Settings
 from prfaqgen.validation import INVALID, Problem, fields_of
 
 if TYPE_CHECKING:
-    from prfaqgen.config.toml_source import Key, TomlSource
+    from prfaqgen.source.toml_reader import Key, TomlSource
 
 PATH_KEYS = ("output", "templates")
 """Folders, relative to the config file."""

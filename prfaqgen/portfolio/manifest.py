@@ -19,9 +19,9 @@ from typing import Any
 from prfaqgen._version import __version__
 from prfaqgen.atomic import write_atomically
 from prfaqgen.builtin import templates_dir
+from prfaqgen.compose.document import Theme
 from prfaqgen.errors import PortfolioError
 from prfaqgen.portfolio.ranking import IdeaRow
-from prfaqgen.render.document import Theme
 from prfaqgen.settings import Settings
 
 MANIFEST_VERSION = 1

@@ -11,8 +11,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args
 
-from prfaqgen.lint.config import LintConfig
-from prfaqgen.render.document import Paper, RenderOptions
+from prfaqgen.compose.document import Paper, RenderOptions
+from prfaqgen.settings.lint import LintConfig
 from prfaqgen.validation import (
     Boolean,
     Checked,

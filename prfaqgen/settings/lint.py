@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prfaqgen.diagnostics import closest
-from prfaqgen.lint.ids import RULE_IDS
+from prfaqgen.settings.rule_ids import RULE_IDS
 from prfaqgen.validation import (
     Checked,
     Choice,

@@ -23,9 +23,9 @@ from typing import Any
 import yaml
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec import yaml_events
-from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
-from prfaqgen.spec.yaml_events import block_start
+from prfaqgen.source import yaml_events
+from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
+from prfaqgen.source.yaml_events import block_start
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40

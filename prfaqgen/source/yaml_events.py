@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
+from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
 
 _CParser: Any
 try:

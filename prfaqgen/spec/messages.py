@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from prfaqgen.diagnostics import Diagnostic, closest, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.source.locations import FieldPath, SourceMap
 from prfaqgen.spec.model import Spec
 from prfaqgen.validation import Problem, fields_of, record_at
 

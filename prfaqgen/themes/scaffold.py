@@ -16,8 +16,8 @@ from jinja2 import nodes
 
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
+from prfaqgen.compose.compose import DOCUMENT_TEMPLATE
 from prfaqgen.errors import ThemeError
-from prfaqgen.render.compose import DOCUMENT_TEMPLATE
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 

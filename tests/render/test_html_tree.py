@@ -1,7 +1,7 @@
 """The composed HTML is parsed by tinyhtml5 with its chars_until patterns built once.
 
 tinyhtml5 2.1 stores those patterns under the wrong key and builds them again on
-every call; prfaqgen.render.html_tree gives it a cache that works. The tree
+every call; prfaqgen.compose.html_tree gives it a cache that works. The tree
 must be exactly the one tinyhtml5 builds on its own.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import tinyhtml5.inputstream
 
-from prfaqgen.render import html_tree, tinyhtml5_internals
-from prfaqgen.render.compose import compose
+from prfaqgen.compose import html_tree, tinyhtml5_internals
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec.loader import load_spec
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "specs" / "example.yaml"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pypdf import PdfReader
 
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.compose.document import ComposedDocument, RenderOptions, Theme
 
 if TYPE_CHECKING:
     from prfaqgen.writers.pdf import PdfRender

@@ -3,7 +3,7 @@
 The HTML is walked once and written as paragraphs, runs and tables in the
 named styles of the theme's reference document (pandoc's reference-doc idea),
 so the look is the reference document's and the structure the template's.
-The vocabulary it understands is prfaqgen.render.vocabulary (docs/templates.md);
+The vocabulary it understands is prfaqgen.compose.vocabulary (docs/templates.md);
 the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 """
 
@@ -17,9 +17,9 @@ from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
-from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.images import ImagePolicy

@@ -23,7 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
 
-from prfaqgen.render.vocabulary import (
+from prfaqgen.compose.vocabulary import (
     CLASS_STYLES,
     CONTAINERS,
     HEADING_STYLES,

@@ -17,8 +17,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.vocabulary import FIELDS, SKIPPED
 from prfaqgen.errors import RenderError
-from prfaqgen.render.vocabulary import FIELDS, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
 from prfaqgen.writers.docx.internals import run_xml
 from prfaqgen.writers.docx.ooxml import field_runs, new_element
