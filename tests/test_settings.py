@@ -68,7 +68,7 @@ def test_a_bad_value_from_the_python_api_is_a_clear_error_not_a_writer_failure(
             "Settings.draft_mark = 'no': must be true or false, not str\n"
             "Settings.budget = 1: must be true or false, not int",
         ),
-        (lambda: Settings(formats=()), "Settings.formats = (): an empty list: list one or more"),
+        (lambda: Settings(formats=("pdf", "xml")), "Settings.formats = ('pdf', 'xml'): 'xml':"),
         (lambda: RenderOptions(paper="A4"), "RenderOptions.paper = 'A4': must be one of"),
         (
             lambda: LintConfig(disable=("no-such-rule",)),
@@ -89,3 +89,8 @@ def test_records_are_checked_when_built(build: Callable[[], object], message: st
 def test_records_built_in_python_are_converted_like_config_values() -> None:
     settings = Settings(output="out", formats=["pdf", "html"])  # type: ignore[arg-type]
     assert (settings.output, settings.formats) == (Path("out"), ("pdf", "html"))
+
+
+def test_no_formats_from_python_means_measure_only() -> None:
+    """The CLI's `render --format json` and lint's budget render ask for no file."""
+    assert Settings().with_changes(formats=[], budget=True).formats == ()

@@ -42,6 +42,11 @@ def _known_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return formats
 
 
+def _known_format_names(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """From Python, no formats is allowed: a render that only measures the budget."""
+    return _known_formats(formats) if formats else formats
+
+
 @dataclass(frozen=True)
 class Settings(Checked):
     """How to render and check specs; the defaults are prfaqgen's own.
@@ -94,6 +99,8 @@ class Settings(Checked):
         if unknown:
             raise TypeError(f"unknown setting {', '.join(unknown)}: use {', '.join(sorted(known))}")
         return replace(self, **changes)
+
+    __built_kinds__ = {"formats": Ruled(ListOf(Text(), as_tuple=True), _known_format_names)}
 
     @property
     def measures_budget(self) -> bool:

@@ -117,12 +117,17 @@ class Checked:
     A subclass with its own ``__post_init__`` calls ``super().__post_init__()``.
     """
 
+    #: Kinds that replace a field's own when built in Python (where the API allows
+    #: more than a config file may say, e.g. no formats at all: measure only).
+    __built_kinds__: dict[str, Kind] = {}
+
     def __post_init__(self) -> None:
         problems: list[Problem] = []
         cls: type = type(self)
         for name, spec in fields_of(cls).items():
             value = getattr(self, name)
-            checked = spec.kind.check(value, (name,), problems)
+            kind = self.__built_kinds__.get(name, spec.kind)
+            checked = kind.check(value, (name,), problems)
             if checked is not INVALID and checked is not value:
                 object.__setattr__(self, name, checked)  # e.g. a list becomes a tuple
         if problems:
