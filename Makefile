@@ -18,10 +18,11 @@ test: $(VENV)/.installed system-deps  ## the whole test suite, on two workers
 test-fast: $(VENV)/.installed  ## the edit-test loop: everything but the slow tests, on all cores
 	$(BIN)/python -m pytest -m "not slow" -n auto -q
 
-lint: $(VENV)/.installed  ## ruff (rules and formatting) and mypy; CI fails on any of them
+lint: $(VENV)/.installed  ## ruff, mypy and the import layers (lint-imports); CI fails on any
 	$(BIN)/ruff check prfaqgen tests scripts benchmarks
 	$(BIN)/ruff format --check prfaqgen tests scripts benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 system-deps:  ## LibreOffice, poppler and fonts for the real-client tests (apt, when missing)
 	bash scripts/install-system-deps

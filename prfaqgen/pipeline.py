@@ -108,7 +108,7 @@ def warm_up(settings: Settings | None = None) -> None:
     """
     import jinja2
 
-    from prfaqgen.compose.compose import DOCUMENT_TEMPLATE
+    from prfaqgen.builtin import DOCUMENT_TEMPLATE
     from prfaqgen.compose.environments import cached_environment
 
     settings = settings or Settings()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prfaqgen.compose.document import RenderOptions
 from prfaqgen.errors import SettingsError
+from prfaqgen.options import RenderOptions
 from prfaqgen.settings import Settings
 from prfaqgen.settings.lint import LintConfig, Thresholds
 

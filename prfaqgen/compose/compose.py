@@ -8,15 +8,15 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
-from prfaqgen.compose.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.builtin import DOCUMENT_TEMPLATE
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.compose.environments import cached_environment, rendering
 from prfaqgen.compose.markdown import MarkdownRenderer
 from prfaqgen.compose.templating import render_template
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.options import RenderOptions, Theme
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
-
-DOCUMENT_TEMPLATE = "prfaq.html.j2"
 
 
 def compose(

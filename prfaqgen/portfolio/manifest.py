@@ -19,8 +19,8 @@ from typing import Any
 from prfaqgen._version import __version__
 from prfaqgen.atomic import write_atomically
 from prfaqgen.builtin import templates_dir
-from prfaqgen.compose.document import Theme
 from prfaqgen.errors import PortfolioError
+from prfaqgen.options import Theme
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.settings import Settings
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args
 
-from prfaqgen.compose.document import Paper, RenderOptions
+from prfaqgen.options import Paper, RenderOptions
 from prfaqgen.settings.lint import LintConfig
 from prfaqgen.validation import (
     Boolean,

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prfaqgen.builtin import templates_dir
-from prfaqgen.compose.document import Theme
 from prfaqgen.errors import ThemeError
+from prfaqgen.options import Theme
 from prfaqgen.themes.metadata import ThemeInfo, read_theme_info
 
 if TYPE_CHECKING:

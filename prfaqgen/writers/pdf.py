@@ -30,9 +30,10 @@ from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from prfaqgen.compose.document import ComposedDocument, Theme
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
 from prfaqgen.fingerprint import Fingerprint, files_below
+from prfaqgen.options import Theme
 from prfaqgen.writers.local_files import local_path
 from prfaqgen.writers.pdf_internals import embedding_fonts, html_from_tree
 from prfaqgen.writers.pdf_layout import (

@@ -19,8 +19,8 @@ import pytest
 
 from prfaqgen._version import __version__
 from prfaqgen.compose.compose import compose, find_theme
-from prfaqgen.compose.document import RenderOptions
 from prfaqgen.errors import RenderError
+from prfaqgen.options import RenderOptions
 from prfaqgen.spec import LoadedSpec, load_spec
 from tests.e2e.e2e_helpers import EXAMPLE, MINIMAL
 

@@ -19,11 +19,12 @@ from docx.shared import Inches
 from docx.table import Table
 from PIL import Image
 
-from prfaqgen.compose.document import ComposedDocument, Theme
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.compose.markup_scan import scan_source, scan_templates
 from prfaqgen.compose.vocabulary import ELEMENTS, markdown_tables
 from prfaqgen.errors import RenderError
+from prfaqgen.options import Theme
 from prfaqgen.writers.docx import render_docx
 from prfaqgen.writers.docx.images import DATA_URL_MAX_BYTES
 

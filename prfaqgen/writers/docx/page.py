@@ -14,7 +14,7 @@ from docx.section import Section, _Footer, _Header
 from docx.shared import Inches, Length, Twips
 from lxml.html import HtmlElement
 
-from prfaqgen.compose.document import Paper, RenderOptions
+from prfaqgen.options import Paper, RenderOptions
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context
 from prfaqgen.writers.docx.internals import paragraph_xml, section_xml, story_xml

@@ -1,0 +1,52 @@
+"""Shared value types of a render: the paper and choices (RenderOptions) and the look (Theme).
+
+They sit below every stage: Settings builds RenderOptions, themes/ builds a
+Theme, compose/ and the writers read both; none of them imports a feature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+from prfaqgen.validation import Boolean, Checked, Choice, typed
+
+Paper = Literal["letter", "a4"]
+
+
+@dataclass(frozen=True)
+class RenderOptions(Checked):
+    """Choices a user makes per render, shared by every writer; checked when built."""
+
+    paper: Paper = typed(Choice(*get_args(Paper)), "letter or a4.", default="letter")
+    draft_mark: bool = typed(Boolean(), "Mark drafts DRAFT.", default=True)
+    line_numbers: bool = typed(Boolean(), "Number the lines, for review.", default=False)
+    faq_new_page: bool = typed(
+        Boolean(),
+        "Start the FAQ on a new page: the press release is a page of its own.",
+        default=True,
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The look of a document: one stylesheet for the PDF, one reference DOCX.
+
+    Built by :func:`prfaqgen.themes.load_theme`, which checks that every file
+    lies inside its theme's folder.
+    """
+
+    stylesheet: Path
+    reference_docx: Path
+    fonts_dir: Path
+    """The built-in fonts (Carlito), loaded before every theme's stylesheet."""
+    name: str = "builtin"
+    template_dirs: tuple[Path, ...] = ()
+    """Folders searched for templates before the built-in one, first wins."""
+    asset_dirs: tuple[Path, ...] = ()
+    """Theme folders ``theme_file()`` in a template looks in, first wins."""
+    roots: tuple[Path, ...] = ()
+    """Real folders a theme's files (stylesheet, fonts, images) may be read from."""
+    docx_font: str | None = None
+    """A font family the DOCX styles name instead of the reference document's body font."""
