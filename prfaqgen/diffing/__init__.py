@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
+from prfaqgen.compose.compose import source_date_for
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.diffing.summary import Change, SpecChanges, compare_specs
 from prfaqgen.diffing.words import Mark
 from prfaqgen.errors import RenderError
-from prfaqgen.render.compose import source_date_for
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
 

@@ -24,6 +24,7 @@ from typing import TypeAlias
 import lxml.html
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.vocabulary import PAGE_PARTS, PHRASING
 from prfaqgen.diffing.words import (
     Mark,
     Node,
@@ -36,7 +37,6 @@ from prfaqgen.diffing.words import (
     pieces,
     plain_text,
 )
-from prfaqgen.render.vocabulary import PAGE_PARTS, PHRASING
 
 INSERTED = "diff-ins"
 DELETED = "diff-del"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import lxml.html
 
+from prfaqgen.compose.compose import compose
+from prfaqgen.compose.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.diffing.blocks import merge_documents
 from prfaqgen.diffing.words import Mark
-from prfaqgen.render.compose import compose
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
-from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.spec.loader import LoadedSpec
 
 # How the PDF (and the HTML file) show the changes, whatever the theme: words

@@ -18,8 +18,8 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from prfaqgen.diagnostics import format_path
+from prfaqgen.source.locations import FieldPath, Position
 from prfaqgen.spec.loader import LoadedSpec
-from prfaqgen.spec.locations import FieldPath, Position
 
 Kind = Literal["changed", "added", "removed"]
 # The field that names a list item in the summary, by the list's field name.

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from prfaqgen.spec.locations import SourceMap
+from prfaqgen.source.locations import SourceMap
 
 _DIRECTIVE = re.compile(
     r"#\s*prfaqgen:\s*(disable-next-line|disable)\s*(?:=\s*([\w\-, ]+))?", re.IGNORECASE

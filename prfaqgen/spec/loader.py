@@ -8,15 +8,15 @@ from pathlib import Path
 
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
+from prfaqgen.source.locations import SourceMap
+from prfaqgen.source.yaml_builder import ReadResult, read_spec_file, read_spec_text
 from prfaqgen.spec.characters import character_errors
 from prfaqgen.spec.images import check_images
 from prfaqgen.spec.limits import limit_errors
-from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
 from prfaqgen.spec.recommended import recommended_warnings
 from prfaqgen.spec.unfilled import unfilled_warnings
-from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
 from prfaqgen.validation import Invalid, validate
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prfaqgen._version import __version__
-from prfaqgen.config.toml_source import TomlSource, read_toml
 from prfaqgen.errors import ConfigError, ThemeError
-from prfaqgen.render.document import Look
+from prfaqgen.options import Look
+from prfaqgen.source.toml_reader import TomlSource, read_toml
 
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet

@@ -15,9 +15,8 @@ import jinja2
 from jinja2 import nodes
 
 from prfaqgen._version import __version__
-from prfaqgen.builtin import templates_dir
+from prfaqgen.builtin import DOCUMENT_TEMPLATE, templates_dir
 from prfaqgen.errors import ThemeError
-from prfaqgen.render.compose import DOCUMENT_TEMPLATE
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 

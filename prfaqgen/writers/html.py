@@ -15,8 +15,8 @@ from pathlib import Path
 
 import lxml.html
 
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
 from prfaqgen.writers.local_files import local_path
 
 # Fonts are not inlined (megabytes each): browsers fall back to Calibri or a sans-serif.

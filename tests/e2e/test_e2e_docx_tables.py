@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from prfaqgen.render.document import ComposedDocument, Look, Theme
+from prfaqgen.compose.document import ComposedDocument, Look, Theme
 from prfaqgen.writers.docx import render_docx
 from tests.e2e.e2e_helpers import Rendered
 from tests.e2e.test_e2e_libreoffice import convert

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from prfaqgen.importing.assemble import Placed
 from prfaqgen.importing.emitter import emit
-from prfaqgen.spec.yaml_reader import read_spec_text
+from prfaqgen.source.yaml_builder import read_spec_text
 
 # Text a draft can hold: any character but surrogates and NUL (the readers refuse those).
 TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=60)

@@ -17,9 +17,9 @@ from docx import Document
 from pypdf import PdfReader
 
 from prfaqgen.builtin import templates_dir
+from prfaqgen.compose.document import Look
 from prfaqgen.errors import ThemeError
 from prfaqgen.pipeline import render_spec
-from prfaqgen.render.document import Look
 from prfaqgen.settings import Settings
 from prfaqgen.themes import load_theme
 from prfaqgen.themes.css_check import css_warnings

@@ -16,7 +16,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 
-from prfaqgen.render.document import ComposedDocument, Theme
+from prfaqgen.compose.document import ComposedDocument, Theme
 from prfaqgen.writers.docx import render_docx
 from prfaqgen.writers.docx.measure import UNKNOWN_FONT_SCALE, Face, FontBook, FontMetrics
 from prfaqgen.writers.docx.tables import CellText, column_widths, layout, words

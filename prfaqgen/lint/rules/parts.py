@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import Span, find_terms, has_number
-from prfaqgen.spec.locations import FieldPath
+from prfaqgen.source.locations import FieldPath
 
 PLACEHOLDERS = frozenset(["todo", "tbd", "tbc", "fixme", "xxx", "lorem ipsum", "placeholder"])
 _PLACEHOLDER_EXTRA = re.compile(r"\b[Xx]{2,}\s*%|\$\s*[Xx]{2,}|\[(?:insert|add|your)[^\]]*\]")

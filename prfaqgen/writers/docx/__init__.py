@@ -3,7 +3,7 @@
 The HTML is walked once and written as paragraphs, runs and tables in the
 named styles of the theme's reference document (pandoc's reference-doc idea),
 so the look is the reference document's and the structure the template's.
-The vocabulary it understands is prfaqgen.render.vocabulary (docs/templates.md);
+The vocabulary it understands is prfaqgen.compose.vocabulary (docs/templates.md);
 the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 """
 
@@ -19,14 +19,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
-from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.fields import add_field_part
 from prfaqgen.writers.docx.images import ImagePolicy
-from prfaqgen.writers.docx.lookups import remember_lookups
+from prfaqgen.writers.docx.internals import remember_lookups
 from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts

@@ -23,7 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
 
-from prfaqgen.render.vocabulary import (
+from prfaqgen.compose.vocabulary import (
     CLASS_STYLES,
     CONTAINERS,
     HEADING_STYLES,
@@ -34,6 +34,7 @@ from prfaqgen.render.vocabulary import (
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.fields import FIELD_ATTRIBUTE
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
+from prfaqgen.writers.docx.internals import insert_table, paragraph_xml, run_xml
 from prfaqgen.writers.docx.measure import cell_text
 from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
 from prfaqgen.writers.docx.revisions import Revision, block_revision, mark_paragraph, mark_row
@@ -302,7 +303,7 @@ class BlockWriter:
         paragraph = self._paragraph(li.get("data-docx-style") or style, inner)
         if numbering is not None:
             # CT_PPr makes get_or_add_numPr at run time; its stubs do not list it.
-            num_pr = cast(Any, paragraph._p.get_or_add_pPr()).get_or_add_numPr()
+            num_pr = cast(Any, paragraph_xml(paragraph).get_or_add_pPr()).get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = numbering[1]
             num_pr.get_or_add_numId().val = numbering[0]
         italic = self._quote_italic(paragraph, inner)
@@ -376,10 +377,7 @@ class BlockWriter:
         return int(self.ctx.text_width)
 
     def _insert_table(self, tbl: CT_Tbl) -> None:
-        if isinstance(self.container, Document):
-            self.container.element.body._insert_tbl(tbl)
-        else:
-            self.container._element._insert_tbl(tbl)
+        insert_table(self.container, tbl)
 
 
 def _row_revision(cell: HtmlElement) -> Revision | None:
@@ -396,12 +394,12 @@ def _row_revision(cell: HtmlElement) -> Revision | None:
 def _tracked_run(paragraph: Paragraph, text: str, revision: Revision, ctx: Context) -> None:
     """``text`` as one run inside a ``w:ins``/``w:del`` (a line of a changed code block)."""
     wrapper = ctx.revisions.element(revision)
-    paragraph._p.append(wrapper)
+    paragraph_xml(paragraph).append(wrapper)
     run = paragraph.add_run(text)
     if revision.kind == "del":
-        for t in run._r.findall(qn("w:t")):
+        for t in run_xml(run).findall(qn("w:t")):
             t.tag = qn("w:delText")
-    wrapper.append(run._r)
+    wrapper.append(run_xml(run))
 
 
 def _border_of(style: ParagraphStyle) -> BaseOxmlElement | None:
@@ -427,7 +425,7 @@ def _copy_border(paragraph: Paragraph, style: ParagraphStyle, *, nudge: bool) ->
     if nudge:
         for side in own:
             side.set(qn("w:color"), _nudge(side.get(qn("w:color"), "auto")))
-    insert_ordered(paragraph._p.get_or_add_pPr(), own)
+    insert_ordered(paragraph_xml(paragraph).get_or_add_pPr(), own)
 
 
 def _inside_quote(paragraph: Paragraph, quote: ParagraphStyle, level: int) -> None:

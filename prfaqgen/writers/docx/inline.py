@@ -17,9 +17,10 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.vocabulary import FIELDS, PHRASING, SKIPPED
 from prfaqgen.errors import RenderError
-from prfaqgen.render.vocabulary import FIELDS, PHRASING, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
+from prfaqgen.writers.docx.internals import run_xml
 from prfaqgen.writers.docx.ooxml import field_runs, new_element
 from prfaqgen.writers.docx.revisions import Revision, inline_revision
 
@@ -244,6 +245,6 @@ class InlineWriter:
         # The theme's styles give lines an exact height (theme.css line-height);
         # a line holding a picture must grow to show it.
         self._paragraph.paragraph_format.line_spacing = 1.0
-        for doc_pr in run._r.xpath(".//wp:docPr"):
+        for doc_pr in run_xml(run).xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
         self._after_space = self._after_space_old = False

@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from prfaqgen.render.document import Look
-from prfaqgen.render.vocabulary import CLASS_STYLES, HEADING_STYLES
+from prfaqgen.compose.document import Look
+from prfaqgen.compose.vocabulary import CLASS_STYLES, HEADING_STYLES
 
 _SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_SLOTS = {

@@ -4,7 +4,7 @@ The DOCX writer writes an element it does not know as plain paragraphs of its
 text, so a template author should hear about it where they wrote it, not find
 it in a reviewer's Word file. The scan reads the template sources (not the
 rendered HTML, which no longer knows lines): every literal start tag outside
-:data:`prfaqgen.render.vocabulary.ELEMENTS`, Jinja comments skipped.
+:data:`prfaqgen.compose.vocabulary.ELEMENTS`, Jinja comments skipped.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from prfaqgen.compose.vocabulary import ELEMENTS
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.render.vocabulary import ELEMENTS
 
 _COMMENT = re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")

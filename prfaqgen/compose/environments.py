@@ -2,7 +2,7 @@
 
 Compiling ``prfaq.html.j2`` costs about as much as rendering it; a batch of
 specs (or ``watch``) would pay it for every spec. Across processes, the
-compiled code is kept on disk (prfaqgen.render.template_cache). Environments are kept per
+compiled code is kept on disk (prfaqgen.compose.template_cache). Environments are kept per
 list of template folders (their real paths and the names, sizes and
 modification times of their files, so a template added to one is seen), and
 Jinja's own template cache checks each source file's modification time before
@@ -28,11 +28,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from prfaqgen.builtin import templates_dir
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.template_cache import TemplateCodeCache, cache_folder
+from prfaqgen.compose.templating import make_environment
+from prfaqgen.compose.typography import smart_text
 from prfaqgen.fingerprint import Fingerprint, files_below
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.template_cache import TemplateCodeCache, cache_folder
-from prfaqgen.render.templating import make_environment
-from prfaqgen.render.typography import smart_text
 
 #: Environments kept per process: one per template folder in use.
 CACHE_SIZE = 8

@@ -10,8 +10,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prfaqgen.diagnostics import closest
-from prfaqgen.lint.ids import RULE_IDS
-from prfaqgen.validation import Choice, Integer, ListOf, MapOf, Record, Refused, Text, typed
+from prfaqgen.settings.rule_ids import RULE_IDS
+from prfaqgen.validation import (
+    Checked,
+    Choice,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Refused,
+    Text,
+    typed,
+)
 
 LintSeverity = Literal["info", "warning", "error"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -45,7 +55,7 @@ WORDS = ListOf(Text(_word), as_tuple=True)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Thresholds:
+class Thresholds(Checked):
     """Limits of the length rules."""
 
     sentence_words: int = typed(
@@ -59,7 +69,7 @@ class Thresholds:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LintConfig:
+class LintConfig(Checked):
     """Which writing checks run and how they grade; unknown keys are errors."""
 
     disable: tuple[str, ...] = typed(

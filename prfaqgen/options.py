@@ -1,30 +1,32 @@
-"""The composed document: what the compose stage hands to every writer."""
+"""Shared value types of a render: the paper and choices (RenderOptions), the look (Theme, Look).
+
+They sit below every stage: Settings builds RenderOptions, themes/ builds a
+Theme, compose/ and the writers read both; none of them imports a feature.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, get_args
 
-from prfaqgen.diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    import xml.etree.ElementTree as ET
+from prfaqgen.validation import Boolean, Checked, Choice, typed
 
 Paper = Literal["letter", "a4"]
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """Choices a user makes per render, shared by every writer."""
+class RenderOptions(Checked):
+    """Choices a user makes per render, shared by every writer; checked when built."""
 
-    paper: Paper = "letter"
-    draft_mark: bool = True
-    line_numbers: bool = False
-    faq_new_page: bool = True
-    """Start the FAQ on a new page: the press release is a page of its own."""
+    paper: Paper = typed(Choice(*get_args(Paper)), "letter or a4.", default="letter")
+    draft_mark: bool = typed(Boolean(), "Mark drafts DRAFT.", default=True)
+    line_numbers: bool = typed(Boolean(), "Number the lines, for review.", default=False)
+    faq_new_page: bool = typed(
+        Boolean(),
+        "Start the FAQ on a new page: the press release is a page of its own.",
+        default=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -85,29 +87,3 @@ class Theme:
     """A font family the DOCX styles name instead of the reference document's body font."""
     look: Look = field(default_factory=Look)
     """Fonts and colours from theme.toml, applied to the PDF and the DOCX alike."""
-
-
-@dataclass(frozen=True)
-class ComposedDocument:
-    """One PR/FAQ as HTML (see docs/templates.md), ready for the writers.
-
-    ``resource_roots`` are the only folders a writer may read a file from:
-    the spec's own folder and the theme's folder. Image ``src`` attributes are
-    already resolved by the compose stage to ``file://`` URLs inside them.
-    """
-
-    html: str
-    base_dir: Path
-    theme: Theme
-    options: RenderOptions = field(default_factory=RenderOptions)
-    source_date: datetime = datetime(1980, 1, 1)
-    resource_roots: tuple[Path, ...] = ()
-    warnings: tuple[Diagnostic, ...] = ()
-    """Template markup outside the HTML vocabulary (prfaqgen.render.vocabulary)."""
-
-    @cached_property
-    def tree(self) -> ET.Element:
-        """``html`` parsed once, by the HTML5 parser WeasyPrint uses, for every writer."""
-        from prfaqgen.render.html_tree import parse_html
-
-        return parse_html(self.html)

@@ -13,8 +13,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from prfaqgen.compose.typography import enable_typography
 from prfaqgen.errors import RenderError
-from prfaqgen.render.typography import enable_typography
 from prfaqgen.spec.images import new_parser
 
 # Prose headings sit below the document's own h1/h2 sections and question h3s.

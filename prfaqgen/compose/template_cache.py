@@ -13,9 +13,10 @@ writable by no one else, and neither may be a symbolic link (``ssh`` treats
 ``~/.ssh`` so). Whoever could plant a file there could already edit the user's
 shell start-up files. An entry starts with the digest of its template's source
 and settings, so an entry copied from another template, another version or
-another machine is never used. Jinja's own FileSystemBytecodeCache is not used:
-it reads its entries' header with ``pickle`` and keys them on the template only,
-not on the environment's settings.
+another machine is never used. The cache is Jinja's FileSystemBytecodeCache (its
+folder, file names and ``clear()``) with the look-up and the entries replaced:
+Jinja's own reads an entry's header with ``pickle``, from any file, and keys it
+on the template only, not on the environment's settings.
 
 Where: ``$PRFAQGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/prfaqgen``, else
 ``~/.cache/prfaqgen``; ``PRFAQGEN_NO_CACHE=1`` turns it off. Any problem (a
@@ -66,10 +67,11 @@ def cache_folder() -> Path | None:
     return Path(base) / "prfaqgen" / "templates"
 
 
-class TemplateCodeCache(jinja2.BytecodeCache):
+class TemplateCodeCache(jinja2.FileSystemBytecodeCache):
     """A Jinja bytecode cache in one private folder (see the module's docstring)."""
 
     def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder), f"%s{_SUFFIX}")
         self.folder = folder
 
     def get_bucket(
@@ -107,9 +109,9 @@ class TemplateCodeCache(jinja2.BytecodeCache):
                 _prune(self.folder)
 
     def clear(self) -> None:
+        """Jinja's ``clear()`` (every entry of this pattern), quiet when there is no folder yet."""
         with contextlib.suppress(OSError):
-            for entry in self.folder.glob("*" + _SUFFIX):
-                entry.unlink()
+            super().clear()
 
 
 def _read_private(folder: Path, name: str) -> bytes | None:
@@ -147,7 +149,7 @@ def _digest(*parts: str) -> str:
 def _versions() -> str:
     """The versions the code depends on, and the modules that configure the environment
     (their size and time: in a checkout the version stays while the code changes)."""
-    from prfaqgen.render import environments, markdown, templating, typography
+    from prfaqgen.compose import environments, markdown, templating, typography
 
     modules = []
     for module in (templating, environments, markdown, typography):

@@ -9,42 +9,18 @@ parses once with tinyhtml5 and the DOCX writer reads a copy of that tree.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
-from typing import Any
 
 import lxml.html
 import tinyhtml5
-import tinyhtml5.inputstream
 from lxml.html import HtmlElement
+
+import prfaqgen.compose.tinyhtml5_internals  # noqa: F401  (tinyhtml5's pattern cache, fixed)
 
 
 def parse_html(html: str) -> ET.Element:
     """The document tree, exactly as WeasyPrint builds it (no XHTML namespace)."""
     return tinyhtml5.parse(html, namespace_html_elements=False)
-
-
-class _CharsUntilPatterns(dict[tuple[Any, bool], "re.Pattern[str]"]):
-    """tinyhtml5's cache of the patterns ``chars_until()`` scans text with, made to work.
-
-    tinyhtml5 2.1 stores each pattern under the pattern itself (``characters =
-    cache[(characters, opposite)] = regex`` rebinds ``characters`` first), so
-    its look-up never hits and every call builds the pattern again: a tenth of
-    the parse. A miss here builds the same pattern as tinyhtml5, once, so the
-    tree is unchanged; WeasyPrint's own parses get the same help.
-    """
-
-    def __missing__(self, key: tuple[Any, bool]) -> re.Pattern[str]:
-        characters, opposite = key
-        regex = "".join([f"\\x{ord(character):02x}" for character in characters])
-        if not opposite:
-            regex = f"^{regex}"
-        pattern = self[key] = re.compile(f"[{regex}]+")
-        return pattern
-
-
-if type(getattr(tinyhtml5.inputstream, "characters_until_regex", None)) is dict:
-    tinyhtml5.inputstream.characters_until_regex = _CharsUntilPatterns()
 
 
 def to_lxml(root: ET.Element) -> HtmlElement:

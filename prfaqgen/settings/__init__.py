@@ -11,10 +11,11 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args
 
-from prfaqgen.lint.config import LintConfig
-from prfaqgen.render.document import Paper, RenderOptions
+from prfaqgen.options import Paper, RenderOptions
+from prfaqgen.settings.lint import LintConfig
 from prfaqgen.validation import (
     Boolean,
+    Checked,
     Choice,
     FilePath,
     ListOf,
@@ -41,11 +42,18 @@ def _known_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return formats
 
 
+def _known_format_names(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """From Python, no formats is allowed: a render that only measures the budget."""
+    return _known_formats(formats) if formats else formats
+
+
 @dataclass(frozen=True)
-class Settings:
+class Settings(Checked):
     """How to render and check specs; the defaults are prfaqgen's own.
 
-    Every field is a config key too, checked by its kind (prfaqgen.config).
+    Every field is a config key too, checked by its kind (prfaqgen.config),
+    and checked again when built: a bad value is a SettingsError here, never
+    a failure in a writer.
     """
 
     output: Path = typed(FilePath(), "The folder documents are written to.", default=Path("output"))
@@ -81,18 +89,18 @@ class Settings:
     lint: LintConfig = typed(Record(LintConfig), "The writing checks.", default_factory=LintConfig)
 
     def with_changes(self, **changes: Any) -> Settings:
-        """A copy with ``changes`` (field names); unknown names are a TypeError."""
+        """A copy with ``changes`` (field names), converted and checked like a config's values.
+
+        Unknown names are a TypeError; a value a field does not take is a
+        SettingsError (``paper="A5"``), raised here rather than in a writer.
+        """
         known = {f.name for f in fields(self)}
         unknown = sorted(set(changes) - known)
         if unknown:
             raise TypeError(f"unknown setting {', '.join(unknown)}: use {', '.join(sorted(known))}")
-        if "output" in changes:
-            changes["output"] = Path(changes["output"])
-        if changes.get("templates") is not None:
-            changes["templates"] = Path(changes["templates"])
-        if "formats" in changes:
-            changes["formats"] = tuple(changes["formats"])
         return replace(self, **changes)
+
+    __built_kinds__ = {"formats": Ruled(ListOf(Text(), as_tuple=True), _known_format_names)}
 
     @property
     def measures_budget(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
+from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
 
 _MAX_SKIP = 200
 """How far ahead to look for a character before giving up (an escape, say)."""

@@ -8,16 +8,16 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from prfaqgen._version import __version__
+from prfaqgen.builtin import DOCUMENT_TEMPLATE
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.environments import cached_environment, rendering
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.templating import render_template
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.fingerprint import spec_digest
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
-from prfaqgen.render.environments import cached_environment, rendering
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.templating import render_template
+from prfaqgen.options import RenderOptions, Theme
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
-
-DOCUMENT_TEMPLATE = "prfaq.html.j2"
 
 
 def compose(
@@ -70,7 +70,7 @@ def _template_warnings(theme: Theme) -> tuple[Diagnostic, ...]:
     theme's CSS changes the DOCX cannot follow."""
     if not theme.template_dirs and not theme.asset_dirs:
         return ()
-    from prfaqgen.render.markup_scan import scan_templates
+    from prfaqgen.compose.markup_scan import scan_templates
     from prfaqgen.themes.css_check import css_warnings
 
     found = [w for folder in theme.template_dirs for w in scan_templates(folder)]

@@ -58,7 +58,7 @@ class SourceMap:
     blocks: dict[FieldPath, Position] = field(default_factory=dict)
     """First content line of each literal (``|``) block, whose lines map 1:1 to the text."""
     scalars: dict[FieldPath, ScalarSpan] = field(default_factory=dict)
-    """Each text value's span, for the writing checks (prfaqgen.spec.offsets)."""
+    """Each text value's span, for the writing checks (prfaqgen.source.offsets)."""
     source: str = field(default="", repr=False)
     """The text that was read."""
 

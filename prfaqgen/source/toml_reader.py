@@ -49,9 +49,11 @@ class TomlSource:
             key = key[:-1]
         return (1, 1)
 
-    def error(self, key: Key, message: str) -> Diagnostic:
+    def error(self, key: Key, message: str, code: str = "") -> Diagnostic:
         line, column = self.position(key)
-        return Diagnostic(str(self.path), line, column, ".".join(key), message)
+        return Diagnostic(
+            str(self.path), line, column, ".".join(key), message, code=code, origin="config"
+        )
 
 
 def read_toml(path: Path) -> TomlSource:
@@ -70,7 +72,7 @@ def read_toml(path: Path) -> TomlSource:
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         reason = _ERROR_AT.sub("", message).strip()
         raise ConfigError(
-            [Diagnostic(str(path), line, column, "", f"not valid TOML: {reason}")]
+            [Diagnostic(str(path), line, column, "", f"not valid TOML: {reason}", origin="config")]
         ) from None
     return TomlSource(path, data, locate_keys(text))
 
@@ -102,4 +104,4 @@ def _split(dotted: str) -> Key:
 
 
 def _whole_file(path: Path, message: str) -> Diagnostic:
-    return Diagnostic(str(path), 1, 1, "", message)
+    return Diagnostic(str(path), 1, 1, "", message, origin="config")
