@@ -111,7 +111,7 @@ def line(name: str, mine: list[float], theirs: list[float], goal: float, extra: 
 
 def composed_html(spec: Path, work: Path) -> Path:
     """The HTML the PDF writer lays out for ``spec``, as a file (for the bare baseline)."""
-    from prfaqgen.render.compose import compose
+    from prfaqgen.compose.compose import compose
     from prfaqgen.spec.loader import load_spec
 
     doc = compose(load_spec(spec))
@@ -267,7 +267,7 @@ import sys, time
 from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from prfaqgen.render.compose import compose
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec.loader import load_spec
 docs = [compose(load_spec(p)) for p in sys.argv[1:]]
 start = time.perf_counter()

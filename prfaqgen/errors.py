@@ -36,6 +36,15 @@ class ConfigError(PrfaqgenError):
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
 
+class SettingsError(PrfaqgenError, ValueError):
+    """Settings (or render options) built in Python with a value their field does not take.
+
+    The config reader and the CLI check their values before they build
+    Settings; this is what a direct ``Settings(...)``, ``with_changes`` or
+    ``render_spec(spec, paper=...)`` call gets instead of a failure deep in a writer.
+    """
+
+
 class ThemeError(RenderError):
     """A theme cannot be found, does not support this prfaqgen, or names a file it may not."""
 
@@ -46,3 +55,7 @@ class PortfolioError(PrfaqgenError):
 
 class ReviewError(PrfaqgenError):
     """A reviewed DOCX cannot be read back: not a DOCX, refused, or not rendered from the spec."""
+
+
+class DraftError(PrfaqgenError):
+    """A draft given to ``prfaqgen import`` cannot be read: unknown, hostile or damaged."""

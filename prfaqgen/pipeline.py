@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from prfaqgen.atomic import write_all_atomically
+from prfaqgen.compose.compose import compose
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import PrfaqgenError, RenderError
-from prfaqgen.render.compose import compose
+from prfaqgen.measure.budget import PageBudget, measure_budget
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
 from prfaqgen.themes import load_theme
-from prfaqgen.writers.budget import PageBudget, measure_budget
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,13 @@ def render_spec(
     ``changes`` override fields of ``settings`` (``output="review"``,
     ``formats=["pdf"]``), so that a quick call needs no Settings object.
 
-    Raises SpecError (invalid spec, refused image) or RenderError. Every
+    Raises SettingsError (a setting's value is not one it takes), SpecError
+    (invalid spec, refused image) or RenderError. Every
     output is built in memory first and written only when all succeeded, each
     file atomically: a failure never leaves a half-written or mixed set.
     """
     settings = (settings or Settings()).with_changes(**changes)
     formats = settings.formats
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise RenderError(f"unknown output format {', '.join(unknown)}: use {', '.join(FORMATS)}")
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(spec)
     theme = load_theme(settings.theme, settings.templates)
     doc = compose(loaded, settings.render_options(), theme=theme)
@@ -110,8 +108,8 @@ def warm_up(settings: Settings | None = None) -> None:
     """
     import jinja2
 
-    from prfaqgen.render.compose import DOCUMENT_TEMPLATE
-    from prfaqgen.render.environments import cached_environment
+    from prfaqgen.builtin import DOCUMENT_TEMPLATE
+    from prfaqgen.compose.environments import cached_environment
 
     settings = settings or Settings()
     try:

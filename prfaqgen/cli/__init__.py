@@ -27,7 +27,9 @@ COMMANDS = {
     "config": "prfaqgen.cli.config",
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
+    "diff": "prfaqgen.cli.diff",
     "comments": "prfaqgen.cli.comments",
+    "import": "prfaqgen.cli.import_draft:import_draft",
 }
 
 
@@ -40,7 +42,9 @@ class _LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        command: Any = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+        # "module" names a command of the same name; "module:attr" one whose name is a keyword.
+        module, _, attr = COMMANDS[cmd_name].partition(":")
+        command: Any = getattr(importlib.import_module(module), attr or cmd_name)
         assert isinstance(command, click.Command)
         return command
 

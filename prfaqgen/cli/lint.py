@@ -14,11 +14,11 @@ from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 if TYPE_CHECKING:
     from prfaqgen.diagnostics import Diagnostic
-    from prfaqgen.lint.config import LintSeverity
     from prfaqgen.lint.findings import Finding
+    from prfaqgen.measure.budget import PageBudget
     from prfaqgen.settings import Settings
+    from prfaqgen.settings.lint import LintSeverity
     from prfaqgen.spec.loader import LoadedSpec
-    from prfaqgen.writers.budget import PageBudget
 
 SEVERITIES = ("error", "warning", "info")
 

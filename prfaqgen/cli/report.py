@@ -7,7 +7,6 @@ script can read them; diagnostics of ``render`` and summaries go to stderr.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,8 +17,8 @@ import click
 from prfaqgen.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from prfaqgen.measure.budget import PageBudget
     from prfaqgen.pipeline import RenderResult
-    from prfaqgen.writers.budget import PageBudget
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
@@ -74,23 +73,10 @@ def render_summary(rendered: int, failed: int, warnings: int) -> str:
     return f"{rendered} rendered, {failed} failed, {_n(warnings, 'warning')}"
 
 
-def github_annotation(diagnostic: Diagnostic) -> str:
-    """A GitHub Actions workflow command: the problem as an annotation on its line."""
-
-    def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def prop(text: str) -> str:
-        return data(text).replace(":", "%3A").replace(",", "%2C")
-
-    level = "warning" if diagnostic.severity == "warning" else "error"
-    where = f"file={prop(diagnostic.file)},line={diagnostic.line},col={diagnostic.column}"
-    title = f",title={prop(diagnostic.path)}" if diagnostic.path else ""
-    return f"::{level} {where}{title}::{data(diagnostic.message)}"
-
-
 def print_json(payload: object) -> None:
-    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    from prfaqgen.printers import as_json
+
+    click.echo(as_json(payload))
 
 
 def _n(count: int, word: str) -> str:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 import click
 
 from prfaqgen.cli.inputs import is_spec_file, spec_files
-from prfaqgen.cli.report import github_annotation, print_diagnostics, print_json, summary
+from prfaqgen.cli.report import print_json, summary
 from prfaqgen.cli.settings_options import SettingsSource, settings_options
 
 if TYPE_CHECKING:
-    from prfaqgen.lint.findings import Finding
+    from prfaqgen.diagnostics import Diagnostic
+    from prfaqgen.printers import RuleInfo
 
 
 @click.command()
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"], case_sensitive=False),
+    type=click.Choice(["text", "json", "sarif", "github"], case_sensitive=False),
     default="text",
     show_default=True,
     help="text: FILE:LINE:COL: path: message lines; json: a list of objects; "
-    "github: annotations for GitHub Actions.",
+    "sarif (2.1.0); github: annotations for GitHub Actions.",
 )
 @click.option("--strict/--no-strict", help="Warnings (missing recommended parts) fail too.")
 @click.option(
@@ -60,10 +61,8 @@ def validate(
       prfaqgen validate --strict --format json specs/
       prfaqgen validate --lint specs/example.yaml
     """
+    from prfaqgen import printers
     from prfaqgen.spec.loader import check_spec
-
-    if with_lint:
-        from prfaqgen.lint.printers import github_line
 
     files = spec_files(paths)
     if only_specs:
@@ -72,7 +71,7 @@ def validate(
     results = [check_spec(path) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
     failed = []
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     for path, result in zip(files, results, strict=True):
         settings = settings_source.for_spec(path, **flags)
         failing = not result.passed(settings.strict)
@@ -85,18 +84,19 @@ def validate(
             failing = failing or lint_errors or (settings.strict and bool(linted))
         if failing:
             failed.append(result)
+    everything = diagnostics + findings
     if output_format == "json":
-        print_json([d.as_dict() for d in diagnostics] + [f.as_dict() for f in findings])
+        print_json([d.as_dict() for d in everything])
+    elif output_format == "sarif":
+        rule_info: RuleInfo | None = None
+        if findings:
+            from prfaqgen.lint.printers import rule_info
+
+        click.echo(printers.as_sarif(everything, "prfaqgen validate", rule_info))
     else:
-        if output_format == "github":
-            for diagnostic in diagnostics:
-                click.echo(github_annotation(diagnostic))
-            for finding in findings:
-                click.echo(github_line(finding))
-        else:
-            print_diagnostics(diagnostics)
-            for finding in findings:
-                click.echo(finding.format())
+        printer = printers.as_github if output_format == "github" else printers.as_text
+        if everything:
+            click.echo(printer(everything))
         errors = sum(len(r.errors) for r in results)
         warnings = len(diagnostics) - errors
         click.echo(summary(len(results), len(failed), errors, warnings), err=True)

@@ -49,7 +49,7 @@ class ResolvedSettings:
 
 def read_config(path: Path) -> ConfigFile:
     """Read and check one config file; every problem in it is in one ConfigError."""
-    from prfaqgen.config.toml_source import read_toml  # only when there is a config file
+    from prfaqgen.source.toml_reader import read_toml  # only when there is a config file
 
     source = read_toml(path)
     table, prefix = config_table(source)
@@ -103,4 +103,6 @@ def settings_for(
 def _missing(path: Path) -> Any:
     from prfaqgen.diagnostics import Diagnostic
 
-    return Diagnostic(str(path), 1, 1, "", "config file not found; check the --config path")
+    return Diagnostic(
+        str(path), 1, 1, "", "config file not found; check the --config path", origin="config"
+    )

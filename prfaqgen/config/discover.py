@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from prfaqgen.config.toml_source import TomlSource
+    from prfaqgen.source.toml_reader import TomlSource
 
 CONFIG_NAME = "prfaqgen.toml"
 PYPROJECT = "pyproject.toml"

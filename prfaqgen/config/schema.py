@@ -17,7 +17,7 @@ from prfaqgen.settings import Settings
 from prfaqgen.validation import INVALID, Problem, fields_of
 
 if TYPE_CHECKING:
-    from prfaqgen.config.toml_source import Key, TomlSource
+    from prfaqgen.source.toml_reader import Key, TomlSource
 
 PATH_KEYS = ("output", "templates")
 """Folders, relative to the config file."""
@@ -37,11 +37,11 @@ def validate_table(
     for key, raw in table.items():
         where = (*prefix, key)
         if key not in keys:
-            diagnostics.append(source.error(where, _unknown_key(key, keys)))
+            diagnostics.append(source.error(where, _unknown_key(key, keys), "unknown_key"))
             continue
         problems: list[Problem] = []
         value = keys[key].kind.check(raw, where, problems)
-        diagnostics.extend(source.error(_key_of(p), _message(p)) for p in problems)
+        diagnostics.extend(source.error(_key_of(p), _message(p), p.code) for p in problems)
         if value is not INVALID:
             changes[key] = value
     return changes, diagnostics

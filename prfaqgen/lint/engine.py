@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prfaqgen.diagnostics import format_path
-from prfaqgen.lint.config import SEVERITY_RANK, LintConfig
 from prfaqgen.lint.findings import Finding, LintResult
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.rules import RULES
 from prfaqgen.lint.score import writing_score
 from prfaqgen.lint.suppress import Suppressions, find_suppressions
-from prfaqgen.spec.locations import SourceMap
-from prfaqgen.spec.offsets import Locator
+from prfaqgen.settings.lint import SEVERITY_RANK, LintConfig
+from prfaqgen.source.locations import SourceMap
+from prfaqgen.source.offsets import Locator
 
 if TYPE_CHECKING:
+    from prfaqgen.measure.budget import PageBudget
     from prfaqgen.spec.loader import LoadedSpec
-    from prfaqgen.writers.budget import PageBudget
 
 
 def lint_spec(
@@ -61,10 +61,11 @@ def _finding(file: str, rule: Rule, hit: Hit, locator: Locator, config: LintConf
         end_line=end.line,
         end_column=end.column,
         path=format_path(hit.path),
-        rule=rule.id,
+        code=rule.id,
         severity=config.severity_of(rule.id, rule.severity),
         message=hit.message,
-        suggestion=hit.suggestion or rule.fix,
+        hint=hit.suggestion or rule.fix,
+        origin="lint",
     )
 
 

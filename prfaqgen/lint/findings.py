@@ -1,36 +1,15 @@
-"""What the writing checks report: findings (data) and the writing score."""
+"""What the writing checks report: findings (diagnostics of origin ``lint``) and the score."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field
 
-FindingSeverity = Literal["info", "warning", "error"]
+from prfaqgen.diagnostics import Diagnostic, Severity
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One place where the writing breaks a house rule; lines and columns count from 1."""
-
-    file: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    path: str
-    rule: str
-    severity: FindingSeverity
-    message: str
-    suggestion: str = ""
-
-    def format(self) -> str:
-        """``FILE:LINE:COL: severity: message [rule-id]``."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
-        )
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+FindingSeverity = Severity
+Finding = Diagnostic
+"""One place where the writing breaks a house rule: a Diagnostic with ``origin="lint"``,
+its rule id as ``code`` and its suggested fix as ``hint``."""
 
 
 @dataclass(frozen=True)

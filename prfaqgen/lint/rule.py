@@ -6,14 +6,14 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from prfaqgen.lint.config import LintConfig, LintSeverity
 from prfaqgen.lint.text import Prose, Span, find_names
-from prfaqgen.spec.locations import FieldPath
+from prfaqgen.settings.lint import LintConfig, LintSeverity
+from prfaqgen.source.locations import FieldPath
+from prfaqgen.source.offsets import Locator
 from prfaqgen.spec.model import Spec
-from prfaqgen.spec.offsets import Locator
 
 if TYPE_CHECKING:
-    from prfaqgen.writers.budget import PageBudget
+    from prfaqgen.measure.budget import PageBudget
 
 Category = Literal["structure", "clarity", "evidence", "customer_focus"]
 CATEGORIES: tuple[Category, ...] = ("structure", "clarity", "evidence", "customer_focus")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from prfaqgen.spec.locations import SourceMap
+from prfaqgen.source.locations import SourceMap
 
 _DIRECTIVE = re.compile(
     r"#\s*prfaqgen:\s*(disable-next-line|disable)\s*(?:=\s*([\w\-, ]+))?", re.IGNORECASE

@@ -17,12 +17,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from prfaqgen._version import __version__
+from prfaqgen.compose.compose import theme_file_url
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.environments import cached_environment, rendering
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.templating import render_template
 from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow
-from prfaqgen.render.compose import theme_file_url
-from prfaqgen.render.document import ComposedDocument
-from prfaqgen.render.environments import cached_environment, rendering
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.templating import render_template
 from prfaqgen.settings import Settings
 from prfaqgen.themes.resolve import load_theme
 

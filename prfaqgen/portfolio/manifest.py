@@ -20,8 +20,8 @@ from prfaqgen._version import __version__
 from prfaqgen.atomic import write_atomically
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import PortfolioError
+from prfaqgen.options import Theme
 from prfaqgen.portfolio.ranking import IdeaRow
-from prfaqgen.render.document import Theme
 from prfaqgen.settings import Settings
 
 MANIFEST_VERSION = 1

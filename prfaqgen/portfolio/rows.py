@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from prfaqgen.measure.budget import PageBudget
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.spec.loader import LoadedSpec
-from prfaqgen.writers.budget import PageBudget
 
 TOP_FINDINGS = 5
 

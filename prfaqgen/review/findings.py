@@ -1,8 +1,8 @@
 """Reviewers' comments and tracked changes as located findings, and how they print.
 
-The GitHub annotations are the lint printer's (prfaqgen.lint.printers), with
-its escaping: a finding becomes a lint ``Finding`` of rule ``comment``,
-``insertion`` or ``deletion`` at severity ``info`` (a ``::notice``).
+The GitHub annotations are the shared printer's (prfaqgen.printers), with its
+escaping: a finding becomes a ``Diagnostic`` of code ``comment``, ``insertion``
+or ``deletion`` at severity ``info`` (a ``::notice``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from prfaqgen.lint.findings import Finding
-from prfaqgen.lint.printers import github_line
+from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.printers import github_line
 
 FORMATS = ("text", "json", "github")
 
@@ -68,19 +68,20 @@ class ReviewFinding:
             lines.append(f'    reply{who}: "{_one_line(reply.text)}"')
         return "\n".join(lines)
 
-    def as_lint_finding(self) -> Finding:
-        """The same place and words as a lint finding, for the lint printers."""
+    def as_diagnostic(self) -> Diagnostic:
+        """The same place and words as a diagnostic, for the shared printers."""
         message = "\n".join(self.format().split("\n")[1:])
-        return Finding(
+        return Diagnostic(
             file=self.file,
             line=self.line,
             column=self.column,
             end_line=self.end_line,
             end_column=self.end_column,
             path=self.path,
-            rule=self.kind,
+            code=self.kind,
             severity="info",
             message=self.headline + ("\n" + message if message else ""),
+            origin="review",
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -100,7 +101,7 @@ def as_json(findings: Sequence[ReviewFinding]) -> str:
 
 
 def as_github(findings: Sequence[ReviewFinding]) -> str:
-    return "\n".join(github_line(f.as_lint_finding()) for f in findings)
+    return "\n".join(github_line(f.as_diagnostic()) for f in findings)
 
 
 PRINTERS = {"text": as_text, "json": as_json, "github": as_github}

@@ -4,7 +4,7 @@ The rendered text is not the YAML value: Markdown marks are gone, quotes and
 dashes are typographic, a dateline or "Q3." was added. Both are normalised and
 aligned (difflib, no junk heuristic); an offset in the rendered text maps
 through the matching blocks to an offset in the value, and the spec's source
-map (prfaqgen.spec.offsets, as the writing checks use it) gives its line and
+map (prfaqgen.source.offsets, as the writing checks use it) gives its line and
 column.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from prfaqgen.diagnostics import format_path
-from prfaqgen.spec.locations import FieldPath, Position, SourceMap
-from prfaqgen.spec.offsets import Locator
+from prfaqgen.source.locations import FieldPath, Position, SourceMap
+from prfaqgen.source.offsets import Locator
 
 _SAME = str.maketrans(
     {

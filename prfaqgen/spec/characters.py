@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import SourceMap, text_values
+from prfaqgen.source.locations import SourceMap, text_values
 
 # Outside XML 1.0's Char production, plus surrogates (which UTF-8 cannot encode).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

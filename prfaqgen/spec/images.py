@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import SourceMap, text_values
-from prfaqgen.spec.offsets import Locator
+from prfaqgen.source.locations import SourceMap, text_values
+from prfaqgen.source.offsets import Locator
 from prfaqgen.validation import to_plain
 
 if TYPE_CHECKING:

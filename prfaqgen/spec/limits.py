@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import SourceMap, text_values
+from prfaqgen.source.locations import SourceMap, text_values
 
 MAX_FIELD_CHARS = 50_000
 MAX_FIELD_LINES = 3_000

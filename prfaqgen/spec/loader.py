@@ -8,15 +8,15 @@ from pathlib import Path
 
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
+from prfaqgen.source.locations import SourceMap
+from prfaqgen.source.yaml_builder import ReadResult, read_spec_file, read_spec_text
 from prfaqgen.spec.characters import character_errors
 from prfaqgen.spec.images import check_images
 from prfaqgen.spec.limits import limit_errors
-from prfaqgen.spec.locations import SourceMap
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
 from prfaqgen.spec.recommended import recommended_warnings
 from prfaqgen.spec.unfilled import unfilled_warnings
-from prfaqgen.spec.yaml_reader import ReadResult, read_spec_file, read_spec_text
 from prfaqgen.validation import Invalid, validate
 
 
@@ -61,10 +61,14 @@ def check_spec(path: str | Path, display_name: str | None = None) -> CheckResult
 
 
 def check_spec_text(
-    text: str, display_name: str = "<spec>", base: Path | None = None
+    text: str, display_name: str = "<spec>", base: Path | None = None, path: Path | None = None
 ) -> CheckResult:
-    """Like :func:`check_spec` for source already in memory."""
-    path = (base or Path.cwd()) / display_name
+    """Like :func:`check_spec` for source already in memory.
+
+    ``path`` is where the text stands for (its folder holds the images), when
+    ``display_name`` is not a path under ``base`` (an old version from git).
+    """
+    path = path if path is not None else (base or Path.cwd()) / display_name
     return _check(read_spec_text(text, display_name), path, display_name)
 
 

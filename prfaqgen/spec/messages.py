@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from prfaqgen.diagnostics import Diagnostic, closest, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.source.locations import FieldPath, SourceMap
 from prfaqgen.spec.model import Spec
 from prfaqgen.validation import Problem, fields_of, record_at
 
@@ -27,7 +27,9 @@ def diagnostics_from(problems: list[Problem], file: str, source_map: SourceMap) 
             pos = source_map.of_value(loc)
         hint = _belongs_above(loc, source_map) if problem.code == "unknown_key" else ""
         message = f"unknown field `{loc[-1]}` here{hint}" if hint else _message(problem)
-        out.append(Diagnostic(file, pos.line, pos.column, format_path(loc), message))
+        out.append(
+            Diagnostic(file, pos.line, pos.column, format_path(loc), message, code=problem.code)
+        )
     return out
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import FieldPath, SourceMap
+from prfaqgen.source.locations import FieldPath, SourceMap
 from prfaqgen.spec.model import Spec
 
 _RECOMMENDED: list[tuple[FieldPath, Callable[[Spec], Any], str]] = [

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec.locations import SourceMap, text_values
+from prfaqgen.source.locations import SourceMap, text_values
 
 SCAFFOLD_MARK = "TODO:"
 # The scaffold's placeholder tag (`tags: [todo]`).

@@ -15,9 +15,8 @@ import jinja2
 from jinja2 import nodes
 
 from prfaqgen._version import __version__
-from prfaqgen.builtin import templates_dir
+from prfaqgen.builtin import DOCUMENT_TEMPLATE, templates_dir
 from prfaqgen.errors import ThemeError
-from prfaqgen.render.compose import DOCUMENT_TEMPLATE
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -82,8 +81,15 @@ def theme_toml(name: str) -> str:
         f'prfaqgen = ">={major}.{minor}"\n'
         "# A theme to fall back to for files this one lacks (a name or a folder):\n"
         '# extends = "builtin"\n'
-        "# The font family the DOCX styles name (ship it in fonts/ and declare it in theme.css):\n"
-        '# font = "Your Font"\n'
+        "\n"
+        "# Fonts and colours for the PDF and the DOCX alike (docs/themes.md). Uncomment to\n"
+        "# change them here rather than in theme.css, which the DOCX does not follow.\n"
+        "# A font the theme ships goes in fonts/, declared with @font-face in theme.css.\n"
+        '# body_font = "Carlito"\n'
+        '# heading_font = "Carlito"\n'
+        "# body_size = 11\n"
+        '# text_color = "#000000"\n'
+        '# heading_color = "#1a1a1a"\n'
     )
 
 

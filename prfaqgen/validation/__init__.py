@@ -22,6 +22,7 @@ from prfaqgen.validation.kinds import (
 )
 from prfaqgen.validation.problems import Invalid, Loc, Problem, Refused
 from prfaqgen.validation.records import (
+    Checked,
     Record,
     fields_of,
     record_at,
@@ -34,6 +35,7 @@ from prfaqgen.validation.records import (
 __all__ = [
     "INVALID",
     "Boolean",
+    "Checked",
     "Choice",
     "Date",
     "FilePath",

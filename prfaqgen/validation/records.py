@@ -107,6 +107,40 @@ class Record(Kind):
         return {"$ref": f"#/$defs/{name}"}
 
 
+class Checked:
+    """A record that checks its own fields when built in Python, not only from data.
+
+    A record built by :func:`validate` is checked twice (cheaply: the values are
+    already converted); one built by a caller (``Settings(paper="A5")``,
+    ``dataclasses.replace``) raises :class:`~prfaqgen.errors.SettingsError`
+    naming every bad field, instead of failing later where the value is used.
+    A subclass with its own ``__post_init__`` calls ``super().__post_init__()``.
+    """
+
+    #: Kinds that replace a field's own when built in Python (where the API allows
+    #: more than a config file may say, e.g. no formats at all: measure only).
+    __built_kinds__: dict[str, Kind] = {}
+
+    def __post_init__(self) -> None:
+        problems: list[Problem] = []
+        cls: type = type(self)
+        for name, spec in fields_of(cls).items():
+            value = getattr(self, name)
+            kind = self.__built_kinds__.get(name, spec.kind)
+            checked = kind.check(value, (name,), problems)
+            if checked is not INVALID and checked is not value:
+                object.__setattr__(self, name, checked)  # e.g. a list becomes a tuple
+        if problems:
+            from prfaqgen.errors import SettingsError
+
+            raise SettingsError(
+                "\n".join(
+                    f"{cls.__name__}.{'.'.join(map(str, p.loc))} = {p.value!r}: {p.message}"
+                    for p in problems
+                )
+            )
+
+
 def validate(cls: type[R], data: Any) -> R:
     """``data`` as a ``cls`` record, or :class:`Invalid` listing every problem."""
     problems: list[Problem] = []

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import lxml.html
 
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
 from prfaqgen.writers.local_files import local_path
 
 # Fonts are not inlined (megabytes each): browsers fall back to Calibri or a sans-serif.
@@ -42,6 +42,7 @@ def render_html(doc: ComposedDocument) -> bytes:
     root = lxml.html.document_fromstring(doc.html)
     _make_inert(root)
     css = _FONT_FACE.sub("", doc.theme.stylesheet.read_text(encoding="utf-8"))
+    css += doc.theme.look.css()  # theme.toml's fonts and colours, as in the PDF
     if not doc.options.draft_mark:
         css += "\n.draft-mark { display: none; }\n"
     style = lxml.html.Element("style")

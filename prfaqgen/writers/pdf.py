@@ -1,7 +1,7 @@
 """PDF writer: the composed HTML laid out by WeasyPrint with the theme.
 
 Beyond the bytes it reports where each anchor fell on the pages, so that the
-six-page budget (:mod:`prfaqgen.writers.budget`) is measured on the real layout.
+six-page budget (:mod:`prfaqgen.measure.budget`) is measured on the real layout.
 The same document always gives the same bytes, and only files inside the
 document's resource roots and the theme folder are ever read.
 """
@@ -30,11 +30,12 @@ from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
 from prfaqgen.fingerprint import Fingerprint, files_below
-from prfaqgen.render.document import ComposedDocument, Theme
+from prfaqgen.options import Theme
 from prfaqgen.writers.local_files import local_path
-from prfaqgen.writers.pdf_fonts import embedding_fonts
+from prfaqgen.writers.pdf_internals import embedding_fonts, html_from_tree
 from prfaqgen.writers.pdf_layout import (
     NumberedPage,
     PageScan,
@@ -43,7 +44,6 @@ from prfaqgen.writers.pdf_layout import (
     overlay_html,
     scan_page,
 )
-from prfaqgen.writers.pdf_source import html_from_tree
 
 _PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 # Font subsetting stamps the time into each embedded font unless
@@ -238,7 +238,8 @@ def _theme_stylesheets(
     """
     fonts = theme.fonts_dir / "fonts.css"
     try:
-        theme_css = theme.stylesheet.read_text(encoding="utf-8")
+        # theme.toml's fonts and colours come last, so that they win (docs/themes.md).
+        theme_css = theme.stylesheet.read_text(encoding="utf-8") + theme.look.css()
         fonts_css = fonts.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RenderError(f"cannot read the theme stylesheet: {error}") from error
@@ -343,7 +344,7 @@ def without_attachments(tree: ET.Element) -> ET.Element:
 
     A ``<link rel=attachment>`` is dropped and an ``<a rel=attachment>`` stays a
     plain link; the compose stage warns at the template line that asked for it
-    (prfaqgen.render.markup_scan).
+    (prfaqgen.compose.markup_scan).
     """
 
     def attaches(element: ET.Element) -> bool:

@@ -7,7 +7,7 @@ machines. fontTools 4.68 also decompiles the whole GSUB and GPOS tables
 (``_compact_layout_tables``) before its subsetter drops them as WeasyPrint
 asks: about 0.3 s per font face, most of a render's time.
 
-:func:`embedding_fonts` swaps WeasyPrint's ``Font.subset`` for
+:func:`prfaqgen.writers.pdf_internals.embedding_fonts` swaps WeasyPrint's ``Font.subset`` for
 :func:`subset_font` while a PDF is written: fontTools always (pinned in
 constraints.txt), with the dropped tables deleted before the subsetter sees
 them (they are dropped before glyph closure anyway, so the font is the same),
@@ -21,14 +21,11 @@ import hashlib
 import io
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from fontTools import subset as ft_subset
 from fontTools.ttLib import TTFont, TTLibError
 from weasyprint.logger import LOGGER
-from weasyprint.pdf import fonts as weasy_fonts
 
 #: The tables WeasyPrint's own subsetters drop (pdf/fonts.py of WeasyPrint 70).
 DROPPED_TABLES = ("BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT")
@@ -37,7 +34,6 @@ CACHE_SIZE = 64
 
 _cache: OrderedDict[tuple[str, int, bytes, bool, bool], bytes] = OrderedDict()
 _cache_lock = threading.Lock()
-_patch_lock = threading.RLock()
 
 
 def subset_font(font: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
@@ -95,22 +91,6 @@ def _subset(
     except TTLibError:
         return None
     return out.getvalue()
-
-
-def _font_subset(self: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
-    subset_font(self, to_unicode, hinting)
-
-
-@contextmanager
-def embedding_fonts() -> Iterator[None]:
-    """While writing a PDF, subset its fonts with :func:`subset_font`."""
-    with _patch_lock:
-        original = weasy_fonts.Font.subset
-        weasy_fonts.Font.subset = _font_subset
-        try:
-            yield
-        finally:
-            weasy_fonts.Font.subset = original
 
 
 def clear_cache() -> None:

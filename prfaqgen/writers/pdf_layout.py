@@ -2,7 +2,7 @@
 
 WeasyPrint has no public API for the position of a line, so this module walks
 the laid-out box tree of each page (``Page._page_box``, an internal of
-WeasyPrint 70, the version pinned in constraints.txt). The PDF writer uses it
+WeasyPrint 70, reached through prfaqgen.writers.pdf_internals). The PDF writer uses it
 to number the lines of the body for reviewers and to measure the six-page
 budget on the real layout.
 """
@@ -16,6 +16,8 @@ from weasyprint.document import Page
 from weasyprint.draw import draw_page
 from weasyprint.formatting_structure import boxes
 from weasyprint.pdf.stream import Stream
+
+from prfaqgen.writers.pdf_internals import page_box as box_of
 
 #: Lines whose baselines are closer than this (CSS px) get one number: the
 #: cells of a table row, a list marker and its item. Also keeps numbers apart.
@@ -51,7 +53,7 @@ class PageScan:
 
 def scan_page(page: Page) -> PageScan:
     """Collect the text-line baselines and the extent of the body of ``page``."""
-    page_box = page._page_box
+    page_box = box_of(page)
     baselines: list[float] = []
     tops: list[float] = []
     bottoms: list[float] = []
@@ -144,7 +146,7 @@ def overlay_css(page_width: float, page_height: float) -> str:
 def baseline_shift(overlay_pages: Sequence[Page], scans: Sequence[PageScan]) -> float:
     """How far (CSS px) the numbers' baselines fell below their lines' baselines."""
     for overlay, scan in zip(overlay_pages, scans, strict=True):
-        lines = [box for box in _body_boxes(overlay._page_box) if isinstance(box, boxes.LineBox)]
+        lines = [box for box in _body_boxes(box_of(overlay)) if isinstance(box, boxes.LineBox)]
         if lines:
             return lines[0].position_y + lines[0].baseline - scan.baselines[0]
     return 0.0

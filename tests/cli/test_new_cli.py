@@ -17,10 +17,10 @@ import pytest
 
 from prfaqgen.cli import main
 from prfaqgen.diagnostics import Diagnostic, format_path
+from prfaqgen.source.yaml_builder import read_spec_file, read_spec_text
 from prfaqgen.spec import check_spec
 from prfaqgen.spec.model import Spec
 from prfaqgen.spec.scaffold import scaffold_text
-from prfaqgen.spec.yaml_reader import read_spec_file, read_spec_text
 from prfaqgen.validation import Kind, ListOf, Record, fields_of
 
 SCAFFOLD_WARNING = "still holds the scaffold text"

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from prfaqgen.cli import main
 from prfaqgen.cli.report import budget_line, render_summary
-from prfaqgen.writers.budget import PageBudget
+from prfaqgen.measure.budget import PageBudget
 from tests.cli.conftest import modules_after
 
 REPO = Path(__file__).resolve().parents[2]

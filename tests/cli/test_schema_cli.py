@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from prfaqgen.cli import main
+from prfaqgen.source.yaml_builder import read_spec_file
 from prfaqgen.spec.model import Spec
 from prfaqgen.spec.scaffold import scaffold_text
 from prfaqgen.spec.schema import COMMITTED_SCHEMA, json_schema, schema_text
-from prfaqgen.spec.yaml_reader import read_spec_file
 from prfaqgen.validation import fields_of, to_plain, validate
 
 REPO = Path(__file__).resolve().parents[2]

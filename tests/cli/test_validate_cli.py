@@ -243,7 +243,8 @@ def test_mixed_valid_and_invalid_files_exit_1_and_report_each(
         (["validate", "only-hidden"], "Error: only-hidden: folder holds no *.yaml or *.yml spec"),
         (
             ["validate", "--format", "xml", "a.yaml"],
-            "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'.",
+            "Error: Invalid value for '--format': 'xml' is not one of "
+            "'text', 'json', 'sarif', 'github'.",
         ),
         (["valdiate", "a.yaml"], "Error: No such command 'valdiate'."),
     ],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prfaqgen.render.compose import compose
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec.loader import LoadedSpec, check_spec
 from prfaqgen.writers.docx import render_docx
 from tests.comments.word_markup import Change, Comment, annotate

@@ -10,7 +10,7 @@ from dataclasses import replace
 import docx
 from lxml import etree
 
-from prfaqgen.render.compose import compose
+from prfaqgen.compose.compose import compose
 from prfaqgen.writers.docx import render_docx
 from tests.comments.conftest import EXAMPLE, load
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from prfaqgen.render.compose import compose
+from prfaqgen.compose.compose import compose
 from prfaqgen.review import read_review
 from prfaqgen.writers.docx import render_docx
 from tests.comments.conftest import EXAMPLE, load

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from prfaqgen.cli import main
 from prfaqgen.config import find_config, settings_for
 from prfaqgen.errors import ConfigError
-from prfaqgen.lint.config import LintConfig
+from prfaqgen.settings.lint import LintConfig
 
 MINIMAL = Path(__file__).resolve().parents[1] / "e2e" / "specs" / "minimal.yaml"
 

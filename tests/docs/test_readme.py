@@ -30,8 +30,13 @@ Keys combine (``exit=1 output="..."``); an unknown key or a malformed comment
 fails the fast test below, so a typo cannot switch a check off. Put a failing
 example in a block of its own.
 
-The nested ``make test`` that the quick start runs would run this test again,
-forever: the nested run sees ``PRFAQGEN_DOCS_TEST_NESTED=1`` and skips it.
+The quick start's ``make test`` would run the whole suite a second time (and
+this test again, forever). The session sets ``PYTEST_ARGS`` (the Makefile's
+variable for what pytest runs) to a small fast subset: the nested run still
+proves that ``make test`` creates the environment, installs prfaqgen with its
+test extra and runs pytest with the project's strict markers, and the test
+checks that it passed tests. The nested run also sees
+``PRFAQGEN_DOCS_TEST_NESTED=1`` and skips this test.
 """
 
 from __future__ import annotations
@@ -52,7 +57,11 @@ REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
 NESTED = "PRFAQGEN_DOCS_TEST_NESTED"
 SHELLS = {"sh", "bash", "shell"}
-COMMAND_TIMEOUT = 3600  # the nested `make test` on a busy machine
+COMMAND_TIMEOUT = 1800  # the nested `make` (an install, a few tests) on a busy machine
+NESTED_PYTEST_ARGS = (
+    "-n 0 -q -p no:cacheprovider -m 'not slow' tests/docs tests/test_settings.py tests/validation"
+)
+_PASSED = re.compile(r"\b[1-9]\d* passed\b")
 KEYS = {"exit", "interrupt-after", "output"}
 
 _FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)")
@@ -200,6 +209,17 @@ def test_the_quick_start_says_how_to_run_the_installed_command() -> None:
     assert ". .venv/bin/activate" in commands[:first_bare]
 
 
+def test_the_quick_start_runs_make_test_and_the_nested_run_is_a_subset() -> None:
+    """`make test` is in the README as a user types it; the Makefile takes PYTEST_ARGS."""
+    commands = [c for b in shell_blocks(README.read_text(encoding="utf-8")) for c in b.commands]
+    assert any(c.split("#")[0].split() == ["make", "test"] for c in commands)
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "PYTEST_ARGS ?= -n 2" in makefile
+    assert "-m pytest $(PYTEST_ARGS)" in makefile
+    words = shlex.split(NESTED_PYTEST_ARGS)
+    assert "not slow" in words and all((REPO / w).exists() for w in words if w.startswith("tests"))
+
+
 def test_annotations_are_parsed_and_typos_refused() -> None:
     text = "\n".join(
         [
@@ -263,8 +283,11 @@ def working_tree_copy(target: Path) -> None:
 
 
 def clean_environment(home: Path) -> dict[str, str]:
-    """The user's environment without any virtual environment, HOME in the test."""
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    """The user's environment without any virtual environment or outer make, HOME in the test."""
+    # A `make test VAR=...` that runs this test passes its variables on in MAKEFLAGS; the
+    # nested `make` must see only what a newcomer's shell has (and PYTEST_ARGS below).
+    outside = ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
+    env = {k: v for k, v in os.environ.items() if k not in outside}
     venvs = {Path(sys.prefix).resolve()}
     if "VIRTUAL_ENV" in os.environ:
         venvs.add(Path(os.environ["VIRTUAL_ENV"]).resolve())
@@ -283,6 +306,7 @@ def clean_environment(home: Path) -> dict[str, str]:
         HOME=str(home),
         PIP_CACHE_DIR=env.get("PIP_CACHE_DIR") or pip_cache or str(home / ".cache" / "pip"),
         PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PYTEST_ARGS=NESTED_PYTEST_ARGS,
         **{NESTED: "1"},
     )
     return env
@@ -355,6 +379,11 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
                 f"output (last 3000 characters):\n{output[-3000:]}"
             )
             assert "Traceback (most recent call last)" not in output, output[-3000:]
+            if command.split("#")[0].split() == ["make", "test"]:
+                assert _PASSED.search(output) and "deselected" in output, (
+                    f"README.md:{block.line}: the nested `make test` ran no fast subset:\n"
+                    + output[-3000:]
+                )
         for expected in block.output:
             assert expected in "".join(outputs), (
                 f"README.md:{block.line}: `{expected}` is not in the output:\n"

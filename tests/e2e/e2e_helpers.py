@@ -36,7 +36,7 @@ from lxml import etree, html
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from prfaqgen.render.typography import smart_text
+from prfaqgen.compose.typography import smart_text
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "specs" / "example.yaml"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from prfaqgen.render.compose import compose
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec import load_spec
 from tests.e2e.e2e_helpers import EXAMPLE, SHOWCASE, Rendered
 

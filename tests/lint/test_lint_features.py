@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from prfaqgen.cli import main
 from prfaqgen.lint import LintConfig
 from prfaqgen.lint.rules import RULES
+from prfaqgen.measure.budget import PageBudget
 from prfaqgen.validation import Invalid, validate
-from prfaqgen.writers.budget import PageBudget
 from tests.lint.base import lint_text, spec_text, where
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,7 +166,7 @@ def test_validate_does_not_import_the_writing_checks() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('prfaqgen.lint.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() in ("[]", "['prfaqgen.lint.config', 'prfaqgen.lint.ids']")
+    assert out.stdout.strip() in ("[]", "['prfaqgen.settings.lint', 'prfaqgen.settings.rule_ids']")
 
 
 @pytest.mark.parametrize(

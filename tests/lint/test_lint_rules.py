@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from prfaqgen.lint.ids import RULE_IDS
 from prfaqgen.lint.rules import RULES
+from prfaqgen.settings.rule_ids import RULE_IDS
 from tests.lint.base import lint_text, spec_text, where
 
 # rule id -> (changes making the spec bad, the text the finding must point at)

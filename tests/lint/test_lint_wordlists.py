@@ -12,8 +12,8 @@ import yaml
 from prfaqgen.config import settings_for
 from prfaqgen.errors import ConfigError
 from prfaqgen.lint import LintConfig
-from prfaqgen.lint.config import WORD_LISTS
-from prfaqgen.lint.wordlists import HERE, builtin, jargon_swaps
+from prfaqgen.settings.lint import WORD_LISTS
+from prfaqgen.settings.wordlists import HERE, builtin, jargon_swaps
 from prfaqgen.validation import Invalid, validate
 from tests.lint.base import lint_text, spec_text, where
 
@@ -131,7 +131,7 @@ def test_config_errors_in_lint_words_are_at_their_toml_line(tmp_path: Path) -> N
         f'{config}:6:1: lint.words.jargon.add: must be a table, e.g. {{rule = "warning"}}, '
         'not ["not", "a", "table"]',
         f"{config}:10:1: lint.words.hype.remove: `notaword` is not in the built-in hype list, "
-        "so there is nothing to remove (the list is prfaqgen/lint/wordlists/hype.yaml)",
+        "so there is nothing to remove (the list is prfaqgen/settings/wordlists/hype.yaml)",
     ]
     config.write_text('[lint.words]\nhype = {add = ["moonshot"], remove = ["robust"]}\n', "utf-8")
     lint = settings_for(spec).settings.lint

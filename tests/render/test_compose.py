@@ -1,6 +1,6 @@
 """The compose stage on its own: a loaded spec plus templates become one HTML document.
 
-These tests call :func:`prfaqgen.render.compose.compose` directly and read the HTML
+These tests call :func:`prfaqgen.compose.compose.compose` directly and read the HTML
 with lxml, so they render nothing and run in the fast tier. They pin what every
 writer relies on (which parts appear, in which order, escaped how, with which
 options and dates), not the look: the golden file tests/golden/references/*/html
@@ -18,9 +18,9 @@ import lxml.html
 import pytest
 
 from prfaqgen._version import __version__
+from prfaqgen.compose.compose import compose, find_theme
 from prfaqgen.errors import RenderError
-from prfaqgen.render.compose import compose, find_theme
-from prfaqgen.render.document import RenderOptions
+from prfaqgen.options import RenderOptions
 from prfaqgen.spec import LoadedSpec, load_spec
 from tests.e2e.e2e_helpers import EXAMPLE, MINIMAL
 

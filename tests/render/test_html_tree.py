@@ -1,7 +1,7 @@
 """The composed HTML is parsed by tinyhtml5 with its chars_until patterns built once.
 
 tinyhtml5 2.1 stores those patterns under the wrong key and builds them again on
-every call; prfaqgen.render.html_tree gives it a cache that works. The tree
+every call; prfaqgen.compose.html_tree gives it a cache that works. The tree
 must be exactly the one tinyhtml5 builds on its own.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import tinyhtml5.inputstream
 
-from prfaqgen.render import html_tree
-from prfaqgen.render.compose import compose
+from prfaqgen.compose import html_tree, tinyhtml5_internals
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec.loader import load_spec
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "specs" / "example.yaml"
@@ -37,16 +37,16 @@ def test_the_tree_is_tinyhtml5s_own(source: str, monkeypatch: pytest.MonkeyPatch
 def test_a_second_parse_builds_no_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
     html = compose(load_spec(EXAMPLE)).html
     cache = tinyhtml5.inputstream.characters_until_regex
-    assert isinstance(cache, html_tree._CharsUntilPatterns)
+    assert isinstance(cache, tinyhtml5_internals._CharsUntilPatterns)
     html_tree.parse_html(html)
     built: list[Any] = []
-    original = html_tree._CharsUntilPatterns.__missing__
+    original = tinyhtml5_internals._CharsUntilPatterns.__missing__
 
-    def counting(self: html_tree._CharsUntilPatterns, key: Any) -> Any:
+    def counting(self: tinyhtml5_internals._CharsUntilPatterns, key: Any) -> Any:
         built.append(key)
         return original(self, key)
 
-    monkeypatch.setattr(html_tree._CharsUntilPatterns, "__missing__", counting)
+    monkeypatch.setattr(tinyhtml5_internals._CharsUntilPatterns, "__missing__", counting)
     html_tree.parse_html(html)
     assert built == []
     assert all(isinstance(key, tuple) and isinstance(key[1], bool) for key in cache)

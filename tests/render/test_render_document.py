@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from docx.shared import Twips
 
-from prfaqgen.render.typography import smart_text
+from prfaqgen.compose.typography import smart_text
 from tests.e2e.e2e_helpers import (
     FOOTER,
     NS,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from prfaqgen.builtin import templates_dir
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.templating import make_environment, render_template
 from prfaqgen.errors import RenderError
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.templating import make_environment, render_template
 
 NESTED = "nested too deeply (a macro or include that calls itself, or thousands of nested tags?)"
 

@@ -18,8 +18,8 @@ import docx
 import jinja2
 import pytest
 
-from prfaqgen.render import environments
-from prfaqgen.render.compose import compose
+from prfaqgen.compose import environments
+from prfaqgen.compose.compose import compose
 from prfaqgen.spec.loader import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
@@ -199,3 +199,20 @@ def test_the_docx_is_byte_identical_with_a_cold_and_a_warm_cache(tmp_path: Path)
         if p.style is not None and str(p.style.name).startswith("Heading")
     ]
     assert any("Frequently asked questions" in h for h in headings)
+
+
+def test_the_cache_is_jinjas_file_system_cache_and_clears_its_own_entries(
+    folder: Path, compiles: list[str]
+) -> None:
+    from prfaqgen.compose.template_cache import TemplateCodeCache
+
+    cache = TemplateCodeCache(folder)
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+    cache.clear()  # no folder yet: nothing to do, no error
+    compose(load_spec(EXAMPLE))
+    assert compiles == [BUILTIN]
+    other = folder / "notes.txt"
+    other.write_text("not an entry")
+    assert any(p.suffix == ".code" for p in folder.iterdir())
+    cache.clear()
+    assert list(folder.iterdir()) == [other]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from prfaqgen.render.markdown import MarkdownRenderer
-from prfaqgen.render.typography import smart_text
+from prfaqgen.compose.markdown import MarkdownRenderer
+from prfaqgen.compose.typography import smart_text
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import prfaqgen.spec.yaml_reader as yaml_reader
+import prfaqgen.source.yaml_builder as yaml_reader
 from prfaqgen import SpecError, load_spec
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.spec import CheckResult, check_spec, check_spec_text

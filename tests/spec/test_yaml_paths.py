@@ -1,6 +1,6 @@
 """The reader's two paths agree: libyaml's fast path builds what the pure-Python path builds.
 
-The fast path (prfaqgen/spec/yaml_events.py) only takes documents it can build
+The fast path (second half of prfaqgen/source/yaml_builder.py) only takes documents it can build
 without a remark, and hands every other one to the pure-Python path. For the
 documents it takes, the data and every position in the source map must be the
 same as that path's, or a finding would move when libyaml is installed.
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from prfaqgen.spec import yaml_events
-from prfaqgen.spec.locations import SourceMap
+from prfaqgen.source import yaml_builder as yaml_events
+from prfaqgen.source.locations import SourceMap
+from prfaqgen.source.yaml_builder import MAX_DEPTH, ReadResult, read_spec_text
 from prfaqgen.spec.scaffold import scaffold_text
-from prfaqgen.spec.yaml_reader import MAX_DEPTH, ReadResult, read_spec_text
 from tests.e2e.e2e_helpers import CORPUS
 from tests.spec.test_properties import FUZZ, mutated_example, yaml_documents
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from prfaqgen._version import __version__
 from prfaqgen.builtin import templates_dir
 from prfaqgen.cli import main
+from prfaqgen.compose.compose import compose
 from prfaqgen.errors import ThemeError
-from prfaqgen.render.compose import compose
 from prfaqgen.spec.loader import load_spec
 from prfaqgen.themes import load_theme
 from prfaqgen.themes.scaffold import new_theme, template_blocks

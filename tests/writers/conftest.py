@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import pytest
 from pypdf import PdfReader
 
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.options import RenderOptions, Theme
 
 if TYPE_CHECKING:
     from prfaqgen.writers.pdf import PdfRender

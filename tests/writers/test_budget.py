@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from prfaqgen.render.document import ComposedDocument
-from prfaqgen.writers.budget import PageBudget, measure_budget
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.measure.budget import PageBudget, measure_budget
 from prfaqgen.writers.pdf import AnchorPosition, PdfRender
 
 MakeDoc = Callable[..., ComposedDocument]

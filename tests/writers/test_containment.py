@@ -87,7 +87,7 @@ def test_any_other_file_a_template_names_is_refused_by_name(tmp_path: Path, rend
 
 
 def test_an_attachment_in_a_template_is_a_warning_at_its_line(tmp_path: Path) -> None:
-    from prfaqgen.render.markup_scan import scan_templates
+    from prfaqgen.compose.markup_scan import scan_templates
 
     (tmp_path / "prfaq.html.j2").write_text(
         '{% extends "prfaqgen:prfaq.html.j2" %}\n'

@@ -27,8 +27,9 @@ from docx.shared import Twips
 from lxml import etree
 from PIL import Image
 
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
+from prfaqgen.options import RenderOptions, Theme
 from prfaqgen.writers.docx import render_docx
 
 REPO = Path(__file__).resolve().parents[2]

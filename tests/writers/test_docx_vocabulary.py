@@ -19,11 +19,12 @@ from docx.shared import Inches
 from docx.table import Table
 from PIL import Image
 
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.html_tree import to_lxml
+from prfaqgen.compose.markup_scan import scan_source, scan_templates
+from prfaqgen.compose.vocabulary import ELEMENTS, markdown_tables
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument, Theme
-from prfaqgen.render.html_tree import to_lxml
-from prfaqgen.render.markup_scan import scan_source, scan_templates
-from prfaqgen.render.vocabulary import ELEMENTS, markdown_tables
+from prfaqgen.options import Theme
 from prfaqgen.writers.docx import render_docx
 from prfaqgen.writers.docx.images import DATA_URL_MAX_BYTES
 
@@ -52,12 +53,12 @@ def test_the_docs_show_the_vocabulary_the_code_defines() -> None:
     page = (REPO / "docs" / "templates.md").read_text("utf-8")
     assert markdown_tables() in page, (
         "docs/templates.md is out of date: paste the output of "
-        "`python -c 'from prfaqgen.render.vocabulary import markdown_tables as m; print(m())'`"
+        "`python -c 'from prfaqgen.compose.vocabulary import markdown_tables as m; print(m())'`"
     )
 
 
 def test_every_element_markdown_writes_is_in_the_vocabulary() -> None:
-    from prfaqgen.render.markdown import MarkdownRenderer
+    from prfaqgen.compose.markdown import MarkdownRenderer
 
     text = (
         "# h\n\n*e* **s** `c` [a](http://x)  \nbreak\n\n> q\n\n- l\n\n1. n\n\n"

@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument, Theme
+from prfaqgen.options import Theme
 from prfaqgen.writers.pdf import PdfRender, render_pdf
 
 from .conftest import FIXTURES, REPO

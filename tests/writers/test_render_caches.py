@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from prfaqgen.compose.compose import compose
 from prfaqgen.pipeline import render_spec, warm_up
-from prfaqgen.render.compose import compose
 from prfaqgen.settings import Settings
 from prfaqgen.spec.loader import load_spec
 

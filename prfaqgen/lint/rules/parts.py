@@ -8,7 +8,7 @@ from functools import cache
 
 from prfaqgen.lint.rule import Context, Hit, Rule
 from prfaqgen.lint.text import APOSTROPHES, Span, Vocabulary, find_terms, has_number, mentions
-from prfaqgen.spec.locations import FieldPath
+from prfaqgen.source.locations import FieldPath
 
 
 @cache

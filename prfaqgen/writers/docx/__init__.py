@@ -3,7 +3,7 @@
 The HTML is walked once and written as paragraphs, runs and tables in the
 named styles of the theme's reference document (pandoc's reference-doc idea),
 so the look is the reference document's and the structure the template's.
-The vocabulary it understands is prfaqgen.render.vocabulary (docs/templates.md);
+The vocabulary it understands is prfaqgen.compose.vocabulary (docs/templates.md);
 the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -18,19 +19,20 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.document import ComposedDocument
+from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.errors import RenderError
-from prfaqgen.render.document import ComposedDocument
-from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
 from prfaqgen.writers.docx.fields import add_field_part
 from prfaqgen.writers.docx.images import ImagePolicy
-from prfaqgen.writers.docx.lookups import remember_lookups
+from prfaqgen.writers.docx.internals import remember_lookups
+from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.reference import clean_reference
 from prfaqgen.writers.docx.styles import StyleBook
-from prfaqgen.writers.docx.theme_font import use_theme_font
+from prfaqgen.writers.docx.theme_font import apply_look
 
 __all__ = ["render_docx"]
 
@@ -42,8 +44,10 @@ def render_docx(doc: ComposedDocument) -> bytes:
     an image outside ``doc.resource_roots`` or one Word cannot show.
     """
     document = _open_reference(doc)
-    if doc.theme.docx_font:
-        use_theme_font(document, doc.theme.docx_font)
+    look = doc.theme.look
+    if doc.theme.docx_font and not look.body_font:  # a Theme built by hand, without a look
+        look = replace(look, body_font=doc.theme.docx_font)
+    apply_look(document, look)
     remember_lookups(document)
     root = to_lxml(doc.tree)
     metadata = read_metadata(root)
@@ -54,7 +58,8 @@ def render_docx(doc: ComposedDocument) -> bytes:
     section = document.sections[-1]
     box = setup_page(section, doc.options)
     styles = StyleBook(document)
-    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), text_width=box[0])
+    fonts = FontBook(doc.theme.asset_dirs, doc.theme.roots)
+    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), box[0], fonts)
     write_page_parts(ctx, section, root.body, doc.options)
     writer = BlockWriter(ctx, document, Pending())
     writer.write_children(root.body, Scope())

@@ -12,7 +12,9 @@ from docx.text.paragraph import Paragraph
 
 from prfaqgen.writers.docx.fields import FieldMarks
 from prfaqgen.writers.docx.images import ImagePolicy
+from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.ooxml import add_bookmark
+from prfaqgen.writers.docx.revisions import RevisionIds
 from prfaqgen.writers.docx.styles import StyleBook
 
 # Word drops or breaks bookmarks longer than 40 characters or not starting
@@ -39,8 +41,11 @@ class Context:
     styles: StyleBook
     images: ImagePolicy
     text_width: Length
+    fonts: FontBook = field(default_factory=FontBook)
+    """The font files table columns are measured with (the theme's, then the system's)."""
     border_variant: bool = False
     """Flips for every bordered block, so that Word does not join two in one box."""
+    revisions: RevisionIds = field(default_factory=RevisionIds)
     marks: FieldMarks = field(default_factory=FieldMarks)
     """The spec fields' hidden bookmarks (``data-field``), for ``prfaqgen comments``."""
     last_paragraph: Paragraph | None = None

@@ -17,20 +17,15 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.html import HtmlElement
 
+from prfaqgen.compose.vocabulary import FIELDS, PHRASING, SKIPPED
 from prfaqgen.errors import RenderError
-from prfaqgen.render.vocabulary import FIELDS, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
+from prfaqgen.writers.docx.internals import run_xml
 from prfaqgen.writers.docx.ooxml import field_runs, new_element
+from prfaqgen.writers.docx.revisions import Revision, inline_revision
 
 Node: TypeAlias = str | HtmlElement
 
-# HTML phrasing elements: written inside the current paragraph. Those outside
-# the vocabulary are written as their text, like <span>.
-_PHRASING_NAMES = (
-    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
-    "small span strong sub sup time u var wbr"
-)
-PHRASING = frozenset(_PHRASING_NAMES.split())
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -45,6 +40,7 @@ class _Format:
     underline: bool = False
     highlight: bool = False
     position: str = ""  # "superscript", "subscript" or ""
+    revision: Revision | None = None  # inside a tracked insertion or deletion
 
 
 _FORMATS: dict[str, dict[str, object]] = {
@@ -86,6 +82,9 @@ class InlineWriter:
         self._paragraph = paragraph
         self._base = _Format(bold=bold, italic=italic)
         self._after_space = True  # at the start, leading white space is dropped
+        # The same for the text before the changes (outside insertions): deleted
+        # text collapses its spaces against it, so that neither version loses one.
+        self._after_space_old = True
         # The run that text of the same format goes on to, and its text so far: a
         # run's <w:t> is written once, when the run is done (see _release).
         self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
@@ -109,9 +108,13 @@ class InlineWriter:
         elif tag == "br":
             self._trim()
             self._new_run(fmt, sink).add_break()
-            self._after_space = True
+            self._after_space = self._after_space_old = True
         elif tag == "img":
             self._picture(el, fmt, sink)
+        elif (revision := inline_revision(el)) is not None:
+            wrapper = self._ctx.revisions.element(revision)
+            sink.append(wrapper)
+            self._children(el, replace(fmt, revision=revision), wrapper)
         elif tag == "a" and not fmt.link and el.get("href", "").strip() not in ("", "#"):
             link = self._hyperlink(el.get("href", "").strip())
             sink.append(link)
@@ -140,7 +143,8 @@ class InlineWriter:
 
     def _text(self, raw: str, fmt: _Format, sink: BaseOxmlElement) -> None:
         text = _SPACE.sub(" ", raw)
-        if self._after_space:
+        kind = fmt.revision.kind if fmt.revision is not None else ""
+        if self._after_space_old if kind == "del" else self._after_space:
             text = text.lstrip(" ")
         if not text:
             return
@@ -148,7 +152,10 @@ class InlineWriter:
             self._release()
             self._last = (self._new_run(fmt, sink), fmt, sink)
         self._pending.append(text)
-        self._after_space = text.endswith(" ")
+        if kind != "ins":
+            self._after_space_old = text.endswith(" ")
+        if kind != "del":
+            self._after_space = text.endswith(" ")
 
     def _trim(self) -> None:
         """Drop the white space at the end of a line, as a browser does."""
@@ -173,7 +180,14 @@ class InlineWriter:
         """
         if self._last is not None:
             text = "".join(self._pending)
-            if text:
+            revision = self._last[1].revision
+            if text and revision is not None and revision.kind == "del":
+                deleted = new_element("w:delText")
+                deleted.text = text
+                if text != text.strip():
+                    deleted.set(qn("xml:space"), "preserve")
+                self._last[0]._r.append(deleted)
+            elif text:
                 self._last[0]._r.add_t(text)
         self._last = None
         self._pending = []
@@ -206,7 +220,7 @@ class InlineWriter:
         self._release()
         for run in field_runs(instruction, "1"):
             sink.append(run)
-        self._after_space = False
+        self._after_space = self._after_space_old = False
 
     def _hyperlink(self, href: str) -> BaseOxmlElement:
         """A w:hyperlink: to a bookmark for ``#id``, else to an external target."""
@@ -231,6 +245,6 @@ class InlineWriter:
         # The theme's styles give lines an exact height (theme.css line-height);
         # a line holding a picture must grow to show it.
         self._paragraph.paragraph_format.line_spacing = 1.0
-        for doc_pr in run._r.xpath(".//wp:docPr"):
+        for doc_pr in run_xml(run).xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
-        self._after_space = False
+        self._after_space = self._after_space_old = False

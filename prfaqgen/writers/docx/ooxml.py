@@ -19,6 +19,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
+from prfaqgen.writers.docx.internals import paragraph_xml
+
 
 def _tags(names: str) -> tuple[str, ...]:
     """``w:``-prefixed tags from local names: the schema lists below are long."""
@@ -95,7 +97,7 @@ def set_paragraph_style(paragraph: Paragraph, style: ParagraphStyle) -> None:
     ``w:pPr``, so it is inserted there. The XML is the same as python-docx's.
     """
     style_id = paragraph.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-    p = paragraph._p
+    p = paragraph_xml(paragraph)
     ppr = p.pPr
     if ppr is None:  # w:pPr is the first child of w:p, as python-docx inserts it
         ppr = cast(CT_PPr, new_element("w:pPr"))

@@ -14,9 +14,10 @@ from docx.section import Section, _Footer, _Header
 from docx.shared import Inches, Length, Twips
 from lxml.html import HtmlElement
 
-from prfaqgen.render.document import Paper, RenderOptions
+from prfaqgen.options import Paper, RenderOptions
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context
+from prfaqgen.writers.docx.internals import paragraph_xml, section_xml, story_xml
 from prfaqgen.writers.docx.ooxml import element, insert_ordered
 
 # The watermark text as an XML attribute value. xml.sax.saxutils.quoteattr does
@@ -85,7 +86,9 @@ def setup_page(section: Section, options: RenderOptions) -> tuple[Length, Length
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = width, height
     if options.line_numbers:
-        insert_ordered(section._sectPr, element("w:lnNumType", countBy="1", restart="continuous"))
+        insert_ordered(
+            section_xml(section), element("w:lnNumType", countBy="1", restart="continuous")
+        )
     # A reference document without margins gets the six-page style's 1 inch.
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         if getattr(section, side) is None:
@@ -121,7 +124,7 @@ def _replace_content(
     ctx: Context, part: _Header | _Footer, sources: list[HtmlElement], base: str
 ) -> None:
     part.is_linked_to_previous = False
-    story = part._element
+    story = story_xml(part)
     for child in list(story):
         story.remove(child)
     writer = BlockWriter(ctx, part)
@@ -143,4 +146,4 @@ def _add_watermark(header: _Header, text: str, text_width: Length) -> None:
     width = text_width.pt * 0.8
     height = width / max(0.75 * len(text), 1.0)
     xml = _WATERMARK.format(width=width, height=height, text=f'"{text.translate(_ATTRIBUTE)}"')
-    paragraph._p.append(parse_xml(xml))
+    paragraph_xml(paragraph).append(parse_xml(xml))

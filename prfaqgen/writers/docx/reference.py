@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from prfaqgen.bounded_zip import Bounds, PackageRefused, declares_entities, read_parts
 from prfaqgen.errors import RenderError
 
 MAX_REFERENCE_BYTES = 5 * 1024 * 1024
@@ -46,7 +47,7 @@ def clean_reference(path: Path) -> bytes:
     parts = read_bounded(path, lambda why: _refuse(path, why))
     kept = {name: data for name, data in parts.items() if _KEEP.fullmatch(name)}
     for name, data in kept.items():
-        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+        if name.endswith((".xml", ".rels")) and declares_entities(data):
             raise _refuse(path, f"its part {name} declares a DOCTYPE or entities")
     try:
         for name in [n for n in kept if n.endswith(".rels")]:
@@ -71,38 +72,13 @@ def read_bounded(
 
     Any DOCX from outside (a reference document, a reviewed copy) is read
     through here; ``refuse(why)`` makes the exception raised for a file over a
-    limit or not a zip at all.
+    limit or not a zip at all. The reading itself is prfaqgen/bounded_zip.py,
+    which ``prfaqgen import`` shares.
     """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise refuse(f"it is {size:,} bytes, over the limit of {max_bytes:,}")
-        with zipfile.ZipFile(path) as archive:
-            return _read_parts(archive, refuse)
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, EOFError) as exc:
-        raise refuse(f"it is not a readable DOCX file ({exc})") from None
-    except (NotImplementedError, ValueError) as exc:  # an unknown compression, a bad entry
-        raise refuse(f"it is not a readable DOCX file ({exc})") from None
-
-
-def _read_parts(archive: zipfile.ZipFile, refuse: Callable[[str], Exception]) -> dict[str, bytes]:
-    infos = archive.infolist()
-    if len(infos) > MAX_PARTS:
-        raise refuse(f"it has {len(infos):,} parts, over the limit of {MAX_PARTS}")
-    parts: dict[str, bytes] = {}
-    total = 0
-    for info in infos:
-        if info.is_dir():
-            continue
-        with archive.open(info) as handle:  # never trust file_size: read to the limit only
-            data = handle.read(MAX_PART_BYTES + 1)
-        if len(data) > MAX_PART_BYTES:
-            raise refuse(f"its part {info.filename} inflates beyond {MAX_PART_BYTES:,} bytes")
-        total += len(data)
-        if total > MAX_TOTAL_BYTES:
-            raise refuse(f"its parts inflate beyond {MAX_TOTAL_BYTES:,} bytes in all")
-        parts[info.filename] = data
-    return parts
+        return read_parts(path, Bounds(max_bytes, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_PARTS))
+    except PackageRefused as exc:
+        raise refuse(str(exc)) from None
 
 
 def _clean_rels(name: str, data: bytes, kept: dict[str, bytes]) -> bytes:

@@ -1,0 +1,1 @@
+"""Measure stage: the six-page budget, measured on the laid-out PDF."""
