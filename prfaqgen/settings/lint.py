@@ -93,7 +93,7 @@ def _known_list(name: str) -> str:
     return name
 
 
-class _Changes(Kind):
+class WordChangesKind(Kind):
     """``{add = [...], remove = [...]}`` for the list named by the key it stands under.
 
     ``remove`` may only name built-in words (a misspelt removal would silently keep
@@ -200,7 +200,7 @@ class LintConfig(Checked):
         WORDS, "Acronyms every reader knows, never reported by `undefined-acronym`.", default=()
     )
     words: dict[str, WordChanges] = typed(
-        MapOf(_Changes(), _known_list),
+        MapOf(WordChangesKind(), _known_list),
         "Word list name -> {add = [...], remove = [...]}: the built-in lists, changed.",
         default_factory=dict,
     )
