@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from prfaqgen.lint.text import Prose
+from prfaqgen.lint.text import Prose, Span, find_names
 from prfaqgen.settings.lint import LintConfig, LintSeverity
 from prfaqgen.source.locations import FieldPath
 from prfaqgen.source.offsets import Locator
@@ -36,15 +35,21 @@ _PR_PROSE = ("summary", "problem", "solution", "how_it_works", "call_to_action",
 _CUSTOMER = ("who", "problem", "benefit", "evidence", "experience")
 
 
-@dataclass
 class Context:
-    """What a rule may look at: the typed spec, its text with positions, the config."""
+    """What a rule may look at: the typed spec, its text with positions, the config.
 
-    spec: Spec
-    locator: Locator
-    config: LintConfig
-    budget: PageBudget | None = None
-    _prose: dict[FieldPath, Prose] = field(default_factory=dict)
+    A plain class, as are Prose and (a NamedTuple) Rule: a dataclass costs about
+    5 M instructions to create at import, a tenth of what lint may add to validate.
+    """
+
+    def __init__(
+        self, spec: Spec, locator: Locator, config: LintConfig, budget: PageBudget | None = None
+    ) -> None:
+        self.spec = spec
+        self.locator = locator
+        self.config = config
+        self.budget = budget
+        self._prose: dict[FieldPath, Prose] = {}
 
     def prose(self, path: FieldPath) -> Prose | None:
         """The text at ``path`` as YAML read it (offsets match the file), or None."""
@@ -81,6 +86,25 @@ class Context:
         paths.extend(("tenets", i) for i in range(len(spec.tenets)))
         return tuple(p for p in paths if self.locator.text(p) is not None)
 
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
+        """The product's own names, the title and `product_names`, as written (case matters:
+        "Quick Close" is a name, "a quick close" is a claim)."""
+        names = {" ".join(n.split()) for n in (self.spec.title, *self.config.product_names)}
+        names.discard("")
+        return tuple(sorted(names))
+
+    def outside_names(self, prose: Prose, spans: Iterable[Span]) -> Iterator[Span]:
+        """``spans`` that are not part of a product name ("Quick" in "Quick Close")."""
+        spans = list(spans)
+        if not spans or not self._names:
+            yield from spans
+            return
+        named = [(n.start, n.end) for n in find_names(prose.clean, self._names)]
+        for span in spans:
+            if not any(start <= span.start and span.end <= end for start, end in named):
+                yield span
+
     def body(self) -> Iterator[tuple[FieldPath, Prose]]:
         for path in self.body_paths:
             prose = self.prose(path)
@@ -88,8 +112,7 @@ class Context:
                 yield path, prose
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A writing check. ``check`` yields hits; the engine locates and grades them."""
 
     id: str
@@ -97,4 +120,4 @@ class Rule:
     category: Category
     rationale: str
     fix: str
-    check: Callable[[Context], Iterable[Hit]] = field(repr=False)
+    check: Callable[[Context], Iterable[Hit]]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from prfaqgen.source.locations import SourceMap
 
@@ -20,11 +19,11 @@ _DIRECTIVE = re.compile(
 ALL = "*"
 
 
-@dataclass
 class Suppressions:
     """Rule ids switched off per file line (``*`` for every rule)."""
 
-    by_line: dict[int, set[str]] = field(default_factory=dict)
+    def __init__(self, by_line: dict[int, set[str]] | None = None) -> None:
+        self.by_line: dict[int, set[str]] = {} if by_line is None else by_line
 
     def covers(self, rule: str, lines: range) -> bool:
         """True when ``rule`` is off on any line of ``lines``."""

@@ -12,14 +12,19 @@ TOP_FINDINGS = 5
 
 
 def writing_score(loaded: LoadedSpec, settings: Any = None) -> tuple[int | None, list[str]]:
-    """The lint engine's writing score (0-100) and its top findings."""
+    """The lint engine's writing score (0-100) and its top findings: errors, then warnings.
+
+    Info findings are advice that costs no point; listing them as a spec's top
+    findings would blame a spec that scores 100.
+    """
     from prfaqgen.lint import lint_spec
 
     config = getattr(settings, "lint", None)
     result = lint_spec(loaded, config=config)
     order = {"error": 0, "warning": 1}
     findings = sorted(
-        result.findings, key=lambda f: (order.get(str(f.severity), 2), f.line, f.column)
+        (f for f in result.findings if f.severity in order),
+        key=lambda f: (order[f.severity], f.line, f.column),
     )
     top = [f"line {f.line}: {f.rule}: {f.message}" for f in findings[:TOP_FINDINGS]]
     return int(result.score.total), top

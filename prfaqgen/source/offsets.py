@@ -9,11 +9,13 @@ quotes and line breaks that YAML removed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
 
+_NEWLINE = re.compile("\n")
 _MAX_SKIP = 200
 """How far ahead to look for a character before giving up (an escape, say)."""
 
@@ -28,7 +30,8 @@ class Locator:
 
     def __post_init__(self) -> None:
         source = self.source_map.source
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+        # One C-level scan: a Python loop over every character took 5 ms on the example.
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]
 
     def position_of_offset(self, pointer: int) -> Position:
         """1-based line and column of a source offset."""
@@ -63,7 +66,12 @@ def _align(source: str, span: ScalarSpan) -> list[int]:
     chars, offsets = _source_chars(source, pointer, end, span.style)
     out: list[int] = []
     index = 0
+    size = len(chars)
     for char in span.value:
+        if index < size and chars[index] == char:  # the common case, as _find would say
+            out.append(offsets[index])
+            index += 1
+            continue
         found = _find(chars, char, index)
         if found is None:
             out.append(offsets[index] if index < len(offsets) else end)

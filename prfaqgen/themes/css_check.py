@@ -14,8 +14,8 @@ from pathlib import Path
 import tinycss2
 
 from prfaqgen.builtin import templates_dir
-from prfaqgen.options import Look
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.options import Look
 
 # Properties whose change shows in the document's text, and so should show in the DOCX.
 _WATCHED = frozenset(

@@ -19,6 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import pytest
 
 import prfaqgen
+from prfaqgen.settings.lint import WordChanges, WordChangesKind
 from prfaqgen.validation import (
     Boolean,
     Checked,
@@ -82,6 +83,8 @@ def _expected(kind: Kind) -> Any:
         return tuple[item, ...] if kind.as_tuple else list[item]
     if isinstance(kind, MapOf):
         return dict[str, _expected(kind.kind)]
+    if isinstance(kind, WordChangesKind):  # [lint.words]: {add, remove} of one word list
+        return WordChanges
     raise AssertionError(f"no annotation known for {type(kind).__name__}: teach this test")
 
 
