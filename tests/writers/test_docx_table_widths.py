@@ -38,7 +38,7 @@ def advance(path: Path, text: str, size: float) -> float:
 
 
 def cell_text(padding: int = 200) -> CellText:
-    body, bold = FontMetrics(CARLITO), FontMetrics(CARLITO_BOLD)
+    body, bold = FontMetrics.read(CARLITO), FontMetrics.read(CARLITO_BOLD)
     return CellText(body=body, bold=bold, code=body, size=10, code_size=9, padding=padding)
 
 
@@ -70,9 +70,9 @@ def test_only_white_space_separates_the_words_a_line_may_not_break() -> None:
 
 
 def test_widths_are_the_fonts_own_advances() -> None:
-    metrics = FontMetrics(CARLITO)
+    metrics = FontMetrics.read(CARLITO)
     assert metrics.width("Review", 10) == pytest.approx(advance(CARLITO, "Review", 10), abs=1)
-    assert FontMetrics(CARLITO_BOLD).width("Review", 10) > metrics.width("Review", 10)
+    assert FontMetrics.read(CARLITO_BOLD).width("Review", 10) > metrics.width("Review", 10)
     assert metrics.width("WWW", 10) > metrics.width("iii", 10)  # not one width a character
 
 
@@ -89,11 +89,11 @@ def test_every_column_holds_its_longest_word_with_its_sign() -> None:
 
 
 def test_a_word_runs_on_across_formatting_and_code_is_measured_in_its_own_font() -> None:
-    mono = FontMetrics(DEJAVU / "DejaVuSansMono.ttf") if DEJAVU.is_dir() else None
+    mono = FontMetrics.read(DEJAVU / "DejaVuSansMono.ttf") if DEJAVU.is_dir() else None
     if mono is None:
         pytest.skip("DejaVu fonts are not installed")
     text = CellText(
-        body=FontMetrics(CARLITO), bold=FontMetrics(CARLITO_BOLD), code=mono, size=10,
+        body=FontMetrics.read(CARLITO), bold=FontMetrics.read(CARLITO_BOLD), code=mono, size=10,
         code_size=9, padding=0,
     )  # fmt: skip
     table = lxml_html.fragment_fromstring(
@@ -185,6 +185,6 @@ def test_a_broken_font_file_of_the_theme_is_measured_as_a_wider_carlito(tmp_path
     del source["hmtx"]  # names itself, but has no widths
     source.save(str(tmp_path / "fonts" / "Broken.ttf"))
     book = FontBook((tmp_path,), (tmp_path,))
-    wider = FontMetrics(CARLITO, UNKNOWN_FONT_SCALE).width("Review", 10)
-    assert wider > FontMetrics(CARLITO).width("Review", 10)
+    wider = FontMetrics.read(CARLITO, UNKNOWN_FONT_SCALE).width("Review", 10)
+    assert wider > FontMetrics.read(CARLITO).width("Review", 10)
     assert book.metrics(Face("Broken Sans")).width("Review", 10) == wider

@@ -60,21 +60,45 @@ class Face:
 
 
 class FontMetrics:
-    """The advance widths of one font file's glyphs."""
+    """The advance widths of one font's glyphs, by code point, in font units."""
 
-    def __init__(self, path: Path, scale: float = 1.0) -> None:
+    def __init__(
+        self, units: int, default: int, advances: dict[int, int], scale: float = 1.0
+    ) -> None:
+        self._units = units
+        self._default = default
+        self._advances = advances
+        self._scale = scale
+
+    @classmethod
+    def read(cls, path: Path, scale: float = 1.0) -> FontMetrics:
+        """The metrics in the font file ``path`` (fontTools reads it)."""
         from fontTools.ttLib import TTFont
 
         with _quiet(), TTFont(str(path), lazy=True, fontNumber=0) as font:
-            self._units = int(font["head"].unitsPerEm) or 1000
+            units = int(font["head"].unitsPerEm) or 1000
             cmap: dict[int, str] = font.getBestCmap() or {}
             metrics: dict[str, tuple[int, int]] = font["hmtx"].metrics
-            default = metrics.get(".notdef", (self._units // 2, 0))[0] or self._units // 2
-            self._advances = {
-                code: metrics.get(glyph, (default, 0))[0] for code, glyph in cmap.items()
-            }
-        self._default = default
-        self._scale = scale
+            default = metrics.get(".notdef", (units // 2, 0))[0] or units // 2
+            advances = {code: metrics.get(glyph, (default, 0))[0] for code, glyph in cmap.items()}
+        return cls(units, default, advances, scale)
+
+    def as_data(self) -> dict[str, Any]:
+        """The metrics as JSON data: consecutive code points' widths in runs."""
+        runs: list[list[Any]] = []
+        for code in sorted(self._advances):
+            if runs and runs[-1][0] + len(runs[-1][1]) == code:
+                runs[-1][1].append(self._advances[code])
+            else:
+                runs.append([code, [self._advances[code]]])
+        return {"units": self._units, "default": self._default, "runs": runs}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], scale: float = 1.0) -> FontMetrics:
+        advances = {
+            first + i: width for first, widths in data["runs"] for i, width in enumerate(widths)
+        }
+        return cls(int(data["units"]), int(data["default"]), advances, scale)
 
     def width(self, text: str, size_pt: float) -> int:
         """``text`` set in one line at ``size_pt``, in twips (rounded up; kerning ignored)."""
@@ -149,7 +173,57 @@ def _inside(path: Path, roots: tuple[str, ...]) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _load(path: Path, mtime_ns: int, scale: float) -> FontMetrics:
-    return FontMetrics(path, scale)
+    shipped = _shipped(path)
+    if shipped is not None:
+        return FontMetrics.from_data(shipped, scale)
+    return FontMetrics.read(path, scale)
+
+
+BUILTIN_METRICS = "metrics.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_fonts() -> tuple[Path, dict[str, Any]]:
+    """The built-in fonts' facts, read from their files once by
+    ``scripts/make_font_metrics.py``: reading the fonts with fontTools on every
+    render would cost more than writing the rest of the DOCX."""
+    import json
+
+    folder = templates_dir() / "theme" / "fonts"
+    try:
+        data = json.loads((folder / BUILTIN_METRICS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    return folder, data
+
+
+def _shipped(path: Path) -> dict[str, Any] | None:
+    """The shipped facts of a built-in font file, when ``path`` is that file unchanged."""
+    folder, data = _builtin_fonts()
+    entry = data.get(path.name)
+    if entry is None or path.parent != folder:
+        return None
+    try:
+        same = path.stat().st_size == entry["bytes"]
+    except OSError:
+        return None
+    return dict(entry) if same else None
+
+
+def font_facts(path: Path) -> dict[str, Any]:
+    """What ``scripts/make_font_metrics.py`` ships for one font file (fontTools reads it)."""
+    stat = path.stat()
+    described = _describe(path, stat.st_mtime_ns, stat.st_size, shipped=False)
+    if described is None:
+        raise ValueError(f"{path}: not a readable font")
+    family, bold, italic = described
+    return {
+        "bytes": stat.st_size,
+        "family": family,
+        "bold": bold,
+        "italic": italic,
+        **FontMetrics.read(path).as_data(),
+    }
 
 
 def _font_index(folder: Path) -> dict[tuple[str, bool, bool], Path]:
@@ -173,12 +247,17 @@ def _font_index(folder: Path) -> dict[tuple[str, bool, bool], Path]:
 
 
 @functools.lru_cache(maxsize=256)
-def _describe(path: Path, mtime_ns: int, size: int) -> tuple[str, bool, bool] | None:
+def _describe(
+    path: Path, mtime_ns: int, size: int, shipped: bool = True
+) -> tuple[str, bool, bool] | None:
     """A font file's (family, bold, italic), or None for a file that is not a readable font.
 
     Cached by the file's time and size, so that an edited theme is read again."""
     if size > MAX_FONT_BYTES:
         return None
+    known = _shipped(path) if shipped else None
+    if known is not None:
+        return str(known["family"]), bool(known["bold"]), bool(known["italic"])
     try:
         from fontTools.ttLib import TTFont
 
