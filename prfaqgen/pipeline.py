@@ -57,7 +57,7 @@ def render_spec(
     if "pdf" in formats or settings.measures_budget:
         from prfaqgen.writers.pdf import render_pdf
 
-        pdf = render_pdf(doc)
+        pdf = render_pdf(doc, links_dir=settings.output)
         if settings.measures_budget:
             budget = measure_budget(pdf)
         if "pdf" in formats:

@@ -41,6 +41,15 @@ def _known_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return formats
 
 
+@dataclass(frozen=True, kw_only=True)
+class PortfolioConfig:
+    """The ``[portfolio]`` table: how ``prfaqgen portfolio`` presents the comparison."""
+
+    title: str | None = typed(
+        Optional(Text()), "The comparison's cover title [the folder's name].", default=None
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """How to render and check specs; the defaults are prfaqgen's own.
@@ -79,6 +88,9 @@ class Settings:
         default=None,
     )
     lint: LintConfig = typed(Record(LintConfig), "The writing checks.", default_factory=LintConfig)
+    portfolio: PortfolioConfig = typed(
+        Record(PortfolioConfig), "The portfolio comparison.", default_factory=PortfolioConfig
+    )
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with ``changes`` (field names); unknown names are a TypeError."""

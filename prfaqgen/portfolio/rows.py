@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
+from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.spec.loader import LoadedSpec
-from prfaqgen.writers.budget import PageBudget
+from prfaqgen.writers.budget import BODY_LIMIT, PRESS_RELEASE_LIMIT, PageBudget
 
 TOP_FINDINGS = 5
 
@@ -63,6 +66,52 @@ def idea_row(
         customer_quote_by=", ".join(p for p in (quote.name, quote.role) if p) if quote else "",
         notes=(review.notes or "") if review else "",
         findings=tuple(score[1]),
+        ask=spec.meta.ask.summary() if spec.meta.ask else "",
+        over_budget=over_budget(budget),
+    )
+
+
+def over_budget(budget: PageBudget | None) -> tuple[str, ...]:
+    """The budget's limits the PDF goes over, in the words the ranking table shows."""
+    if budget is None:
+        return ()
+    flags = []
+    if budget.press_release is not None and round(budget.press_release, 2) > PRESS_RELEASE_LIMIT:
+        flags.append(f"press release over {PRESS_RELEASE_LIMIT:g} page")
+    if budget.body is not None and round(budget.body, 2) > BODY_LIMIT:
+        flags.append(f"over {BODY_LIMIT:g} pages")
+    return tuple(flags)
+
+
+def failed_row(name: str, errors: Sequence[Diagnostic], failure: str | None) -> IdeaRow:
+    """The row of a spec that could not be rendered: its name and its first located error.
+
+    The error names the spec by its portfolio name, not its path on this
+    machine, so the comparison stays the same wherever the folder is.
+    """
+    first = next((d for d in errors if d.is_error), errors[0] if errors else None)
+    if first is not None:
+        error = replace(first, file=name).format()
+    else:
+        error = f"{name}: {failure or 'could not be rendered'}"
+    return IdeaRow(
+        spec=name,
+        title=name,
+        owner="",
+        team="",
+        date="",
+        status="",
+        decision="",
+        tags=(),
+        big_idea=None,
+        fit=None,
+        plan=None,
+        writing_score=None,
+        press_release_pages=None,
+        faq_pages=None,
+        pdf=None,
+        docx=None,
+        error=error,
     )
 
 
