@@ -16,7 +16,6 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
 from urllib.parse import unquote, urlsplit
 
 from pypdf import PdfReader, PdfWriter
@@ -125,7 +124,9 @@ def _target(
 def _jump(writer: PdfWriter, annot: DictionaryObject, page: int) -> None:
     """Make ``annot`` jump to the top of binder page ``page``."""
     target = writer.pages[page].indirect_reference
-    destination = ArrayObject([target, NameObject("/XYZ"), NullObject(), NullObject(), NumberObject(0)])
+    destination = ArrayObject(
+        [target, NameObject("/XYZ"), NullObject(), NullObject(), NumberObject(0)]
+    )
     if "/A" in annot:
         del annot[NameObject("/A")]
     annot[NameObject("/Dest")] = destination
@@ -135,10 +136,9 @@ def _named_pages(reader: PdfReader) -> dict[str, int]:
     pages: dict[str, int] = {}
     for name, destination in reader.named_destinations.items():
         try:
-            pages[str(name)] = reader.get_destination_page_number(destination)
+            page = reader.get_destination_page_number(destination)
         except (KeyError, ValueError, AttributeError, TypeError):
             continue
+        if page is not None and page >= 0:
+            pages[str(name)] = page
     return pages
-
-
-

@@ -54,10 +54,8 @@ def with_history(
             out.append(replace(row, history=tuple(entries)))
             continue
         before = [e for e in entries if e["date"] < today]
-        if before:
-            change = describe_change(before[-1], row)
-        else:
-            change = "new idea" if earlier_run else ""
+        first_seen = "new idea" if earlier_run else ""
+        change = describe_change(before[-1], row) if before else first_seen
         entries = [*before, state(row, day), *(e for e in entries if e["date"] > today)]
         history[row.spec] = entries
         out.append(replace(row, change=change, history=tuple(entries)))

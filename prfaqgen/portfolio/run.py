@@ -20,9 +20,8 @@ from prfaqgen.portfolio.comparison import (
     view,
     write_comparison,
 )
-from prfaqgen.portfolio.history import run_date, with_history
-from prfaqgen.portfolio.rows import failed_row
 from prfaqgen.portfolio.discovery import Candidate, Filters, Shard, find_specs, output_stem
+from prfaqgen.portfolio.history import run_date, with_history
 from prfaqgen.portfolio.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -34,6 +33,7 @@ from prfaqgen.portfolio.manifest import (
     write_manifest,
 )
 from prfaqgen.portfolio.ranking import IdeaRow, rank
+from prfaqgen.portfolio.rows import failed_row
 from prfaqgen.portfolio.runner import Job, Outcome, run_jobs
 from prfaqgen.portfolio.tables import to_csv, to_json
 from prfaqgen.settings import Settings
@@ -300,9 +300,7 @@ def _compare(
         from prfaqgen.portfolio.binder import build_binder
 
         ideas = [(r.title, out / r.pdf) for r in ranked if r.pdf]
-        files[out / BINDER] = build_binder(
-            files[out / f"{COMPARISON}.pdf"], ideas, name, root=out
-        )
+        files[out / BINDER] = build_binder(files[out / f"{COMPARISON}.pdf"], ideas, name, root=out)
     try:
         write_all_atomically(files)
     except OSError as exc:
@@ -315,4 +313,6 @@ def _default_name(folders: Sequence[Path]) -> str:
     """The first folder's name as the user wrote it (``.`` is the working folder's)."""
     first = folders[0] if folders else Path.cwd()
     folder = first if first.is_dir() else first.parent
-    return folder.name if folder.name not in ("", ".", "..") else folder.resolve().name or "Portfolio"
+    return (
+        folder.name if folder.name not in ("", ".", "..") else folder.resolve().name or "Portfolio"
+    )

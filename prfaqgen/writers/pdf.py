@@ -416,7 +416,7 @@ def relative_links(data: bytes, folders: dict[str, str], links_dir: Path) -> byt
                     changed = True
                     break
             else:
-                if uri.startswith(_VIRTUAL):  # a folder no link may name: drop the address
+                if uri.startswith(_VIRTUAL) and action is not None:  # no real folder: drop it
                     del action[NameObject("/URI")]
                     changed = True
     if not changed:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -185,11 +184,15 @@ def test_strict_twice_exits_the_same_and_counts_the_same_warnings(
 
 def test_strict_twice_without_a_failed_spec(tmp_path: Path) -> None:
     ideas = tmp_path / "ideas"
-    write(ideas, "alpha.yaml", "Alpha", (4, 4, 4))  # no internal FAQ part: warnings
+    spec = write(ideas, "alpha.yaml", "Alpha", (4, 4, 4))
+    text = spec.read_text("utf-8")
+    start = text.index("  internal:")
+    spec.write_text(text[:start] + text[text.index("review:") :], "utf-8")  # a warning
     out = tmp_path / "out"
     first = run(str(ideas), "-o", str(out), "--strict")
     second = run(str(ideas), "-o", str(out), "--strict")
-    assert "unchanged" in second[1] and first[0] == second[0]
+    assert "1 unchanged" in second[1] and first[0] == second[0] == 1, second[1]
+    assert "faq.internal: warning: recommended part is missing" in second[1]
     count = re.compile(r"(\d+) warnings")
     assert count.findall(first[1]) == count.findall(second[1])
 

@@ -60,7 +60,9 @@ def test_the_documented_order_in_pdf_docx_csv_json_and_the_invalid_spec_reported
     assert f"4 rendered, 0 unchanged, 1 failed, {shown} warnings" in output
 
     assert ranking_titles_in_pdf(out / "portfolio.pdf") == [*EXPECTED, "broken"]
-    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "portfolio.pdf").pages).split())
+    pdf_text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(out / "portfolio.pdf").pages).split()
+    )
     assert "Delta (fails a test)" in pdf_text and "Not yet reviewed" in pdf_text
     assert "by the sum of the three" in pdf_text  # the rule is printed
     assert "5 ideas, 1 could not be rendered" in pdf_text
@@ -68,7 +70,9 @@ def test_the_documented_order_in_pdf_docx_csv_json_and_the_invalid_spec_reported
     assert [re.search(r"^\d+\. (\w+)", t, re.M).group(1) for t in idea_pages] == EXPECTED  # type: ignore[union-attr]
 
     tables = [
-        t for t in docx.Document(str(out / "portfolio.docx")).tables if t.rows[0].cells[0].text == "#"
+        t
+        for t in docx.Document(str(out / "portfolio.docx")).tables
+        if t.rows[0].cells[0].text == "#"
     ]
     titles = [r.cells[1].text.split()[0] for t in tables for r in t.rows[1:]]
     assert titles == [*EXPECTED, "broken.yaml"]

@@ -106,7 +106,15 @@ def test_a_mixed_folder_ranks_in_the_documented_groups() -> None:
         "broken.yaml",
     ]
     assert [r.group for r in ranked] == [
-        "pass", "pass", "fail", "fail", "unreviewed", "decided", "decided", "decided", "error"
+        "pass",
+        "pass",
+        "fail",
+        "fail",
+        "unreviewed",
+        "decided",
+        "decided",
+        "decided",
+        "error",
     ]
     assert [label for _key, label, _members in grouped(ranked)] == [label for _k, label in GROUPS]
     assert ranked[-1].error == "broken.yaml: template error"

@@ -9,6 +9,7 @@ which Word users can change or remove as usual.
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
@@ -189,6 +190,6 @@ def write_landscape(writer: BlockWriter, el: HtmlElement, scope: Scope) -> None:
     _end_section(writer, landscape)
 
 
-def _end_section(writer: BlockWriter, sect_pr: object) -> None:
+def _end_section(writer: BlockWriter, sect_pr: Any) -> None:
     paragraph = writer.container.add_paragraph()
     paragraph._p.get_or_add_pPr().append(sect_pr)
