@@ -65,7 +65,7 @@ def render_spec(
     if "docx" in formats:
         from prfaqgen.writers.docx import render_docx
 
-        contents["docx"] = render_docx(doc)
+        contents["docx"] = render_docx(doc, links_dir=settings.output)
     if "html" in formats:
         from prfaqgen.writers.html import render_html
 

@@ -12,6 +12,10 @@ from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.writers.budget import BODY_LIMIT, PRESS_RELEASE_LIMIT, PageBudget
 
 TOP_FINDINGS = 5
+PAGE_WORDS = {"problem": 120, "solution": 160, "customer_quote": 60, "notes": 80}
+"""At most this many words of each part on an idea's page, so that the page holds one idea
+on one page; the full text is in the idea's own document."""
+CONTINUED = "*(continued in the full document)*"
 
 
 def writing_score(loaded: LoadedSpec, settings: Any = None) -> tuple[int | None, list[str]]:
@@ -60,15 +64,37 @@ def idea_row(
         docx=outputs.get("docx"),
         headline=pr.headline,
         subheadline=pr.subheadline or "",
-        problem=pr.problem,
-        solution=pr.solution,
-        customer_quote=quote.text if quote else "",
+        problem=clip(pr.problem, PAGE_WORDS["problem"]),
+        solution=clip(pr.solution, PAGE_WORDS["solution"]),
+        customer_quote=clip(quote.text, PAGE_WORDS["customer_quote"]) if quote else "",
         customer_quote_by=", ".join(p for p in (quote.name, quote.role) if p) if quote else "",
-        notes=(review.notes or "") if review else "",
+        notes=clip(review.notes or "", PAGE_WORDS["notes"]) if review else "",
         findings=tuple(score[1]),
         ask=spec.meta.ask.summary() if spec.meta.ask else "",
         over_budget=over_budget(budget),
     )
+
+
+def clip(markdown: str, words: int) -> str:
+    """``markdown`` cut after the last whole line within ``words`` words.
+
+    Whole lines keep the Markdown valid (a list item, a paragraph line); a
+    first line longer than the limit is cut at its last sentence end within it.
+    """
+    if len(markdown.split()) <= words:
+        return markdown
+    kept: list[str] = []
+    count = 0
+    for line in markdown.splitlines():
+        if count + len(line.split()) > words:
+            break
+        kept.append(line)
+        count += len(line.split())
+    if not "".join(kept).strip():
+        head = " ".join(markdown.split()[:words])
+        end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+        kept = [head[: end + 1] if end > 0 else head + " …"]
+    return "\n".join(kept).rstrip() + "\n\n" + CONTINUED
 
 
 def over_budget(budget: PageBudget | None) -> tuple[str, ...]:

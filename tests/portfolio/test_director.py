@@ -168,6 +168,16 @@ def test_every_link_resolves_to_a_file_or_a_page(rendered: tuple[Path, int, str]
     ]
     assert first_idea in jumps
     assert b"prfaqgen-folder" not in (out / "team" / "alpha.pdf").read_bytes()
+    for name in ("portfolio.docx", "team/alpha.docx"):
+        path = out / name
+        targets = [
+            rel.target_ref
+            for rel in docx.Document(str(path)).part.rels.values()
+            if rel.reltype.endswith("/hyperlink")
+        ]
+        assert targets, name
+        for target in targets:
+            assert (path.parent / urlsplit(target).path).exists(), f"{name}: {target}"
 
 
 def test_strict_twice_exits_the_same_and_counts_the_same_warnings(

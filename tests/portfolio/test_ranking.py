@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prfaqgen.portfolio.ranking import GROUPS, RANKING_RULE, IdeaRow, grouped, rank
-from prfaqgen.portfolio.rows import failed_row
+from prfaqgen.portfolio.rows import CONTINUED, clip, failed_row
 
 
 def row(
@@ -118,3 +118,13 @@ def test_a_mixed_folder_ranks_in_the_documented_groups() -> None:
     ]
     assert [label for _key, label, _members in grouped(ranked)] == [label for _k, label in GROUPS]
     assert ranked[-1].error == "broken.yaml: template error"
+
+
+def test_an_idea_page_keeps_whole_lines_within_the_word_limit() -> None:
+    text = "\n".join(f"- point {i} has five words" for i in range(40))
+    clipped = clip(text, 22)
+    assert clipped.splitlines()[:3] == text.splitlines()[:3]  # 6 words a line, "-" too
+    assert "point 3" not in clipped and clipped.endswith(CONTINUED)
+    assert clip("Short text.", 22) == "Short text."
+    long_line = "One two three. " * 20
+    assert clip(long_line, 10).startswith("One two three. One two three. One two three.")

@@ -40,6 +40,8 @@ class Context:
     text_width: Length
     border_variant: bool = False
     """Flips for every bordered block, so that Word does not join two in one box."""
+    link_base: str = ""
+    """The spec's folder relative to the output's: a relative link is rebased onto it."""
     _bookmarks: set[str] = field(default_factory=set)
 
     def add_bookmark(self, paragraph: Paragraph, html_id: str) -> None:
