@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from prfaqgen._version import __version__
-from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow, grouped
+from prfaqgen.portfolio.ranking import (
+    RANKING_RULE,
+    RULE_GROUPS,
+    RULE_INTRO,
+    RULE_WITHIN,
+    IdeaRow,
+    grouped,
+)
 from prfaqgen.render.compose import theme_file_url
 from prfaqgen.render.document import ComposedDocument
 from prfaqgen.render.environments import cached_environment, rendering
@@ -38,6 +45,8 @@ class PortfolioView:
     date: date
     ideas: Sequence[IdeaRow]
     rule: str
+    rule_parts: tuple[str, tuple[str, ...], str]
+    """The rule as an introduction, the groups in order, and the order within a group."""
     by_status: list[tuple[str, int]]
     by_decision: list[tuple[str, int]]
     filters: str
@@ -64,6 +73,7 @@ def view(name: str, ranked: Sequence[IdeaRow], day: date, filters: str = "") -> 
         date=day,
         ideas=ranked,
         rule=RANKING_RULE,
+        rule_parts=(RULE_INTRO, RULE_GROUPS, RULE_WITHIN),
         by_status=[(s, statuses[s]) for s in STATUSES],
         by_decision=[(d, decisions[d]) for d in DECISIONS],
         filters=filters,

@@ -12,21 +12,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-RANKING_RULE = (
+RULE_INTRO = (
     "Each idea has three review scores from 1 to 5: is it a big idea, should we be doing it "
     "(fit), and is there a legitimate plan to succeed. A score of 1 or 2 fails that test. "
-    "The ideas are shown in five groups, in this order. "
-    "1. To decide, passing all three tests: pending ideas with all three scores filled in, "
-    "none of them 1 or 2. "
-    "2. To decide, failing a test: pending ideas with any score of 1 or 2 (filled in so far). "
-    "3. Not yet reviewed: pending ideas with a score still missing. "
-    "4. Already decided: fund, then hold, then decline. "
-    "5. Could not be rendered: specs with an error to fix, by file name. "
+    "The ideas are shown in five groups, in this order:"
+)
+RULE_GROUPS = (
+    "To decide, passing all three tests: pending ideas with all three scores filled in, "
+    "none of them 1 or 2.",
+    "To decide, failing a test: pending ideas with any score of 1 or 2 (filled in so far).",
+    "Not yet reviewed: pending ideas with a score still missing.",
+    "Already decided: fund, then hold, then decline.",
+    "Could not be rendered: specs with an error to fix, by file name.",
+)
+RULE_WITHIN = (
     "Within a group, ideas with all three scores come by the sum of the three (highest "
     "first); ties go to the idea whose lowest score is highest, then to the higher writing "
     "score, then by title. Ideas with a score missing come after them, by writing score, "
     "then by title. So an idea that fails a test never ranks above one that passes."
 )
+RANKING_RULE = " ".join(
+    [RULE_INTRO, *(f"{i}. {g}" for i, g in enumerate(RULE_GROUPS, start=1)), RULE_WITHIN]
+)
+"""The rule in one paragraph (CSV, JSON); the comparison prints it as a list."""
 GROUPS = (
     ("pass", "To decide: passes all three tests"),
     ("fail", "To decide: fails a test"),
