@@ -113,9 +113,10 @@ def test_the_ranking_has_a_column_per_score_the_ask_and_the_groups(
 ) -> None:
     out = rendered[0]
     document = docx.Document(str(out / "portfolio.docx"))
-    header = [c.text for c in document.tables[3].rows[0].cells]
+    ranking = [t for t in document.tables if t.rows[0].cells[0].text == "#"]
+    header = [c.text for c in ranking[0].rows[0].cells]
     assert header[5:9] == ["Big idea", "Fit", "Plan", "Total"]
-    rows = [[c.text for c in r.cells] for t in document.tables[3:] for r in t.rows[1:]]
+    rows = [[c.text for c in r.cells] for t in ranking for r in t.rows[1:]]
     assert rows[0][1].startswith("Alpha") and "cuts the wait" in rows[0][1]  # the headline
     assert rows[0][2] == "4 engineers · $1.2M · 6 months" and rows[0][5:9] == ["4"] * 3 + ["12"]
     assert rows[1][10] == "fails a test"
