@@ -16,7 +16,7 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
@@ -117,7 +117,7 @@ def _target(
     if part.link_base:
         assert action is not None
         fragment = urlsplit(uri).fragment
-        action[NameObject("/URI")] = type(uri)(where + (f"#{fragment}" if fragment else ""))
+        action[NameObject("/URI")] = type(uri)(quote(where) + (f"#{fragment}" if fragment else ""))
     return None
 
 

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -409,7 +409,7 @@ def relative_links(data: bytes, folders: dict[str, str], links_dir: Path) -> byt
             for virtual, real in folders.items():
                 if uri.startswith(virtual):
                     parts = urlsplit(real + uri[len(virtual) :])
-                    relative = Path(os.path.relpath(unquote(parts.path), target)).as_posix()
+                    relative = quote(Path(os.path.relpath(unquote(parts.path), target)).as_posix())
                     relative += f"#{parts.fragment}" if parts.fragment else ""
                     assert action is not None
                     action[NameObject("/URI")] = TextStringObject(relative)

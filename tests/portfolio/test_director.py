@@ -11,7 +11,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import docx
 import pytest
@@ -151,7 +151,9 @@ def test_every_link_resolves_to_a_file_or_a_page(rendered: tuple[Path, int, str]
                 dest = annot.get("/Dest")
                 if uri is not None:
                     assert "prfaqgen-folder" not in uri and not urlsplit(uri).scheme, uri
-                    target = posixpath.normpath(posixpath.join(path.parent.as_posix(), uri))
+                    assert uri == quote(unquote(uri)), f"{name}: {uri} is not a URI"
+                    where = unquote(urlsplit(uri).path)
+                    target = posixpath.normpath(posixpath.join(path.parent.as_posix(), where))
                     assert Path(target).exists(), f"{name}: {uri}"
                 elif isinstance(dest, str):
                     assert dest in named, f"{name}: {dest}"
@@ -178,7 +180,7 @@ def test_every_link_resolves_to_a_file_or_a_page(rendered: tuple[Path, int, str]
         ]
         assert targets, name
         for target in targets:
-            assert (path.parent / urlsplit(target).path).exists(), f"{name}: {target}"
+            assert (path.parent / unquote(urlsplit(target).path)).exists(), f"{name}: {target}"
 
 
 def test_strict_twice_exits_the_same_and_counts_the_same_warnings(

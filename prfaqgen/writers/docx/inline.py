@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TypeAlias, cast
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -244,7 +244,7 @@ def rebased(href: str, base: str) -> str:
     parts = urlsplit(href)
     if not base or parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
         return href
-    path = posixpath.normpath(posixpath.join(base, parts.path))
+    path = posixpath.normpath(posixpath.join(quote(base), parts.path))
     return (
         path
         + (f"?{parts.query}" if parts.query else "")
