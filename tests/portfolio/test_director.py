@@ -60,7 +60,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ideas = root / "Q3 ideas"
     ask = "  ask:\n    people: 4 engineers\n    money: $1.2M\n    time: 6 months\n"
     write(ideas, "team/alpha.yaml", "Alpha", (4, 4, 4), extra_meta=ask,
-          how="The [pricing sheet](pricing.pdf) has the numbers.")  # fmt: skip
+          how="The [pricing sheet](pricing.pdf) has the numbers; see [the FAQ](#faq).")  # fmt: skip
     (ideas / "team" / "pricing.pdf").write_bytes(b"%PDF-1.4\n")
     write(ideas, "bravo.yaml", "Bravo", (5, 5, 2))
     write(ideas, "charlie.yaml", "Charlie", (5, None, None))
@@ -170,6 +170,16 @@ def test_every_link_resolves_to_a_file_or_a_page(rendered: tuple[Path, int, str]
         if isinstance(a.get_object().get("/Dest"), list)
     ]
     assert first_idea in jumps
+    # Alpha's own "#faq" link jumps to Alpha's FAQ page inside the binder, not elsewhere.
+    alpha_pages = len(PdfReader(out / "team" / "alpha.pdf").pages)
+    inside = {p.indirect_reference.idnum for p in binder.pages[comparison_pages:][:alpha_pages]}
+    alpha_jumps = [
+        a.get_object()["/Dest"][0].idnum
+        for p in binder.pages[comparison_pages:][:alpha_pages]
+        for a in p.get("/Annots") or []
+        if isinstance(a.get_object().get("/Dest"), list)
+    ]
+    assert alpha_jumps and set(alpha_jumps) <= inside
     assert b"prfaqgen-folder" not in (out / "team" / "alpha.pdf").read_bytes()
     for name in ("portfolio.docx", "team/alpha.docx"):
         path = out / name
