@@ -23,7 +23,15 @@ from typing import Any
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.errors import ConfigError, PrfaqgenError, RenderError, SpecError, ThemeError
+from prfaqgen.errors import (
+    ConfigError,
+    DraftError,
+    PrfaqgenError,
+    RenderError,
+    ReviewError,
+    SpecError,
+    ThemeError,
+)
 from prfaqgen.spec import CheckResult, LoadedSpec, Spec, check_spec, check_spec_text, load_spec
 
 _LAZY = {
@@ -39,15 +47,25 @@ _LAZY = {
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",
     "LintResult": "prfaqgen.lint",
+    "import_draft": "prfaqgen.importing",
+    "ImportResult": "prfaqgen.importing",
+    "diff_specs": "prfaqgen.diffing",
+    "DiffResult": "prfaqgen.diffing",
+    "SpecChanges": "prfaqgen.diffing",
+    "read_review": "prfaqgen.review",
+    "ReviewResult": "prfaqgen.review",
+    "ReviewFinding": "prfaqgen.review",
 }
 
 __all__ = [
     "CheckResult",
     "ConfigError",
     "Diagnostic",
+    "DraftError",
     "LoadedSpec",
     "PrfaqgenError",
     "RenderError",
+    "ReviewError",
     "Spec",
     "SpecError",
     "ThemeError",

@@ -4,8 +4,8 @@ Each file is first written to a temporary file beside its target (named
 ``.NAME.PID.RANDOM.tmp``), flushed to disk; only when every one is staged
 are they renamed over their targets, back to back, with SIGINT and SIGTERM
 held off until the last rename is done. Every target is checked before the
-first rename, so a target that is a folder fails the run with the old files
-untouched.
+first rename, so a target that is a folder or a read-only file fails the run
+with the old files untouched.
 
 What a kill can leave behind (docs/limits.md says it for users): SIGKILL or
 a power cut before the first rename leaves the previous files and stray
@@ -17,9 +17,11 @@ beside an old one. SIGINT and SIGTERM wait for the renames to finish.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
@@ -69,6 +71,28 @@ def _check_target(target: Path) -> None:
         raise OSError(21, "it is a folder; remove it or choose another output folder", str(target))
     if target.parent.exists() and not target.parent.is_dir():
         raise OSError(20, f"{target.parent} is not a folder", str(target))
+    if _read_only(target):
+        raise OSError(
+            errno.EACCES,
+            "it is read-only; make it writable with chmod u+w, or choose another output folder",
+            str(target),
+        )
+
+
+def _read_only(target: Path) -> bool:
+    """An existing file its owner marked read-only, or that we may not write.
+
+    A rename would replace it regardless (only the folder's permission counts),
+    so the mark is checked by hand; by its mode bits too, since for root (a
+    container, CI) the access check always says yes.
+    """
+    try:
+        mode = target.lstat().st_mode
+    except OSError:
+        return False
+    if not stat.S_ISREG(mode):
+        return False
+    return not mode & 0o222 or not os.access(target, os.W_OK)
 
 
 @contextlib.contextmanager

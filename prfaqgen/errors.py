@@ -42,3 +42,11 @@ class ThemeError(RenderError):
 
 class PortfolioError(PrfaqgenError):
     """A portfolio run cannot start or finish: a bad --shard, clashing names, a bad manifest."""
+
+
+class ReviewError(PrfaqgenError):
+    """A reviewed DOCX cannot be read back: not a DOCX, refused, or not rendered from the spec."""
+
+
+class DraftError(PrfaqgenError):
+    """A draft given to ``prfaqgen import`` cannot be read: unknown, hostile or damaged."""

@@ -1,7 +1,8 @@
-"""The files below some folders, as a key for caches that must see edits."""
+"""Fingerprints: of the files below some folders (cache keys), of a spec's text."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -27,3 +28,9 @@ def files_below(*folders: str | Path | None) -> Fingerprint:
                     continue
                 found.add((path, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(found))
+
+
+def spec_digest(source: str) -> str:
+    """``sha256:HEX`` of a spec's text. The DOCX records it, so that ``prfaqgen comments``
+    can tell whether a reviewed document was rendered from the spec it is given."""
+    return "sha256:" + hashlib.sha256(source.encode("utf-8")).hexdigest()

@@ -7,6 +7,7 @@ file or none), so the last good output stays where it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -104,6 +105,59 @@ def watched_paths(specs: Iterable[Path], settings_for: SettingsFor) -> tuple[set
     return watch, ignore
 
 
+_SKIPPED_DIRS = {"node_modules", "__pycache__"}
+_HASHED_BYTES = 64 * 1024
+"""Files up to this size are fingerprinted by their content too (specs, config, CSS)."""
+
+FileState = tuple[int, int, bytes]
+"""A file's mtime (ns), size and, when small, the digest of its content."""
+
+
+def fingerprints(paths: Iterable[Path], ignore: set[Path]) -> dict[Path, FileState]:
+    """What every file the watcher watches looks like now.
+
+    Compared before and after a render, it finds the changes a watcher
+    missed: those made while it was being started again. Unlike
+    prfaqgen.fingerprint (a cache key), it skips the output folders and hidden
+    files (a render must not see its own output as a change) and digests small
+    files, so that a save within the same clock tick still counts.
+    """
+    out: dict[Path, FileState] = {}
+
+    def add(file: Path) -> None:
+        try:
+            stat = file.stat()
+            digest = b""
+            if stat.st_size <= _HASHED_BYTES:
+                digest = hashlib.blake2b(file.read_bytes(), digest_size=16).digest()
+        except OSError:  # gone or unreadable since it was listed: a change, if it mattered
+            return
+        out[file] = (stat.st_mtime_ns, stat.st_size, digest)
+
+    relevant = _ignoring(ignore)
+    for root in paths:
+        if root.is_file():
+            add(root)
+            continue
+        for folder, dirs, files in os.walk(root):
+            base = Path(folder)
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and d not in _SKIPPED_DIRS
+                and relevant(None, str(base / d))
+            )
+            for name in sorted(files):
+                if relevant(None, str(base / name)):
+                    add(base / name)
+    return out
+
+
+def _changed(before: dict[Path, FileState], after: dict[Path, FileState]) -> set[Path]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
 def _ignoring(outputs: set[Path]) -> Callable[[Any, str], bool]:
     def relevant(change: Any, name: str) -> bool:
         path = Path(name)
@@ -114,34 +168,60 @@ def _ignoring(outputs: set[Path]) -> Callable[[Any, str], bool]:
     return relevant
 
 
+READY_MS = 300
+"""How long after starting the watcher waits for a change before it says it is ready."""
+
+
 def watch_specs(
-    specs: list[Path], settings_for: SettingsFor, *, stop_event: Any = None
+    specs: list[Path],
+    settings_for: SettingsFor,
+    *,
+    stop_event: Any = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> Iterator[list[WatchRender]]:
     """Render ``specs`` now, then again after every burst of changes; yields each round.
 
     Only the specs a change can affect render again: a changed spec alone, or
     all of them when anything else (an image, the config, the theme) changed.
-    Stops when ``stop_event`` (a threading.Event) is set; KeyboardInterrupt
-    propagates to the caller.
+    What changed is found by comparing fingerprints of the watched files with
+    those taken before the last render, so a change made while the watcher was
+    rendering or starting again (the config named another theme) is never
+    lost, and one change never renders twice. ``on_ready`` is called each time
+    a watcher is live. Stops when ``stop_event`` (a threading.Event) is set;
+    KeyboardInterrupt propagates to the caller.
     """
     import watchfiles
 
+    paths, ignore = watched_paths(specs, settings_for)
+    seen = fingerprints(paths, ignore)
     yield render_round(specs, settings_for)
     while stop_event is None or not stop_event.is_set():
-        paths, ignore = watched_paths(specs, settings_for)
-
+        live = False
         for changes in watchfiles.watch(
             *sorted(paths),
             watch_filter=_ignoring(ignore),
             debounce=DEBOUNCE_MS,
             step=STEP_MS,
             stop_event=stop_event,
+            rust_timeout=READY_MS,
+            yield_on_timeout=True,  # the first yield says the watcher is live
         ):
-            changed = {Path(name).resolve() for _, name in changes}
-            chosen = [spec for spec in specs if spec.resolve() in changed]
-            others = changed - {spec.resolve() for spec in specs}
-            yield render_round(specs if others or not chosen else chosen, settings_for)
-            if watched_paths(specs, settings_for) != (paths, ignore):
+            if live and not changes:
+                continue  # the watcher's idle tick
+            if not live:
+                live = True
+                if on_ready is not None:
+                    on_ready()
+            now_paths, now_ignore = watched_paths(specs, settings_for)
+            now = fingerprints(now_paths, now_ignore)
+            changed = _changed(seen, now)
+            if changed:
+                seen = now
+                chosen = [spec for spec in specs if spec.resolve() in changed]
+                others = changed - {spec.resolve() for spec in specs}
+                yield render_round(specs if others or not chosen else chosen, settings_for)
+            if (now_paths, now_ignore) != (paths, ignore):
+                paths, ignore = now_paths, now_ignore
                 break  # the config names another theme or output: watch those instead
         else:
             return

@@ -2,7 +2,8 @@
 
 Exit codes, for every command: 0 success; 1 a spec is invalid (or has
 warnings under ``--strict``) or could not be rendered; 2 usage error (a bad
-option, a path that does not exist, a folder with no specs).
+option, a path that does not exist, a folder with no specs); 130 stopped
+with Ctrl-C (``watch`` excepted: Ctrl-C is how it ends, with 0).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ COMMANDS = {
     "config": "prfaqgen.cli.config",
     "theme": "prfaqgen.cli.theme",
     "watch": "prfaqgen.cli.watch",
+    "diff": "prfaqgen.cli.diff",
+    "comments": "prfaqgen.cli.comments",
+    "import": "prfaqgen.cli.import_draft:import_draft",
 }
 
 
@@ -38,9 +42,21 @@ class _LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        command: Any = getattr(importlib.import_module(COMMANDS[cmd_name]), cmd_name)
+        # "module" names a command of the same name; "module:attr" one whose name is a keyword.
+        module, _, attr = COMMANDS[cmd_name].partition(":")
+        command: Any = getattr(importlib.import_module(module), attr or cmd_name)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns Ctrl-C into "Aborted!" and exit 1, which reads as a failed check;
+        # 130 is what shells report for SIGINT. Files are written all or none, so none
+        # is left half-written.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            raise click.exceptions.Exit(130) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -16,7 +16,7 @@ from prfaqgen.cli.settings_options import SettingsSource, settings_options
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json"], case_sensitive=False),
     default="text",
     show_default=True,
 )

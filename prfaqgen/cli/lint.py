@@ -28,7 +28,7 @@ SEVERITIES = ("error", "warning", "info")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(["text", "json", "sarif", "github"], case_sensitive=False),
     default="text",
     show_default=True,
     help="text: FILE:LINE:COL: severity: message [rule]; json; sarif (2.1.0); "
@@ -36,7 +36,7 @@ SEVERITIES = ("error", "warning", "info")
 )
 @click.option(
     "--min-severity",
-    type=click.Choice(["info", "warning", "error"]),
+    type=click.Choice(["info", "warning", "error"], case_sensitive=False),
     default=None,
     help="Hide findings below this level (default: the config's, info).",
 )

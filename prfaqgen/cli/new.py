@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from datetime import date
@@ -42,6 +43,8 @@ def new(name: str, folder: Path, title: str | None, author: str, force: bool) ->
     """Write NAME.yaml: every field of the format, each with a comment on what belongs there.
 
     The file validates as written; replace each TODO with your own words.
+    Its first line names prfaq.schema.json in the current folder (relative to
+    the spec) for editors; `prfaqgen schema -o prfaq.schema.json` writes it.
     An existing file is never overwritten unless --force is given.
 
     \b
@@ -61,9 +64,21 @@ def new(name: str, folder: Path, title: str | None, author: str, force: bool) ->
     if target.exists() and not force:
         click.echo(f"{target}: already exists; use --force to overwrite it", err=True)
         sys.exit(1)
-    text = scaffold_text(title or _title_from(stem), author, date.today())
+    schema = Path(SCHEMA_FILE).resolve()
+    relative = Path(os.path.relpath(schema, target.parent.resolve())).as_posix()
+    text = scaffold_text(title or _title_from(stem), author, date.today(), relative)
     write_file(target, text.encode("utf-8"))
     click.echo(f"wrote {target}; check it with: prfaqgen validate {target}", err=True)
+    if not schema.exists():
+        click.echo(
+            f"its first line names {relative} for your editor's YAML language server; "
+            f"write that file with: prfaqgen schema -o {SCHEMA_FILE}",
+            err=True,
+        )
+
+
+SCHEMA_FILE = "prfaq.schema.json"
+"""Where the README has the schema written: the folder prfaqgen runs in."""
 
 
 def _title_from(stem: str) -> str:

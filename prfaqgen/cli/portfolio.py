@@ -28,9 +28,17 @@ DECISIONS = ("pending", "fund", "hold", "decline")
 @click.argument("paths", metavar="DIR...", nargs=-1, required=True)
 @render_flags
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [all CPUs].")
-@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only these statuses.")
 @click.option(
-    "--decision", multiple=True, type=click.Choice(DECISIONS), help="Only these decisions."
+    "--status",
+    multiple=True,
+    type=click.Choice(STATUSES, case_sensitive=False),
+    help="Only these statuses.",
+)
+@click.option(
+    "--decision",
+    multiple=True,
+    type=click.Choice(DECISIONS, case_sensitive=False),
+    help="Only these decisions.",
 )
 @click.option("--tag", multiple=True, help="Only ideas with one of these tags (repeatable).")
 @click.option("--shard", metavar="I/N", help="Render a deterministic 1/N of the specs.")
@@ -39,6 +47,12 @@ DECISIONS = ("pending", "fund", "hold", "decline")
 @click.option(
     "--name",
     help="The cover title [the config's [portfolio] title, else the first folder's name].",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="List each missing recommended part at its line [one summary line per spec].",
 )
 @settings_options
 def portfolio(
@@ -51,6 +65,7 @@ def portfolio(
     collect: bool,
     force: bool,
     name: str | None,
+    verbose: bool,
     settings_source: SettingsSource,
     render_flags: RenderFlags,
 ) -> None:
@@ -119,7 +134,7 @@ def portfolio(
             total = plan_count(request)
             if total == 0:
                 raise click.UsageError(f"{', '.join(paths)}: no spec to render here")
-            printer = _Printer(total)
+            printer = _Printer(total, verbose)
             try:
                 result = run_portfolio(
                     request,
@@ -152,7 +167,8 @@ def _comparison_settings(
 class _Printer:
     """A progress bar on a terminal, one line per spec otherwise (CI logs stay readable)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, verbose: bool = False) -> None:
+        self._verbose = verbose
         self._tty = sys.stderr.isatty()
         self._bar = click.progressbar(length=total, label="rendering", file=sys.stderr)
         if self._tty:
@@ -165,12 +181,26 @@ class _Printer:
             print_diagnostics(outcome.errors)
             if outcome.failure:
                 click.echo(f"{outcome.name}: cannot render: {outcome.failure}", err=True)
-            print_diagnostics(outcome.warnings)
+            self._warnings(outcome)
         if self._tty:
             self._bar.update(1)
             return
         state = "failed" if outcome.failed else "unchanged" if outcome.unchanged else "rendered"
         click.echo(f"{outcome.name}: {state}", err=True)
+
+    def _warnings(self, outcome: Outcome) -> None:
+        """Missing recommended parts in one line per spec (a folder of drafts would
+        print dozens each); --verbose lists each at its line."""
+        from prfaqgen.spec.recommended import is_missing_part
+
+        missing = [] if self._verbose else [d for d in outcome.warnings if is_missing_part(d)]
+        print_diagnostics([d for d in outcome.warnings if d not in missing])
+        if missing:
+            parts = ", ".join(d.path for d in missing)
+            count = f"{len(missing)} recommended part{'s' if len(missing) != 1 else ''}"
+            click.echo(
+                f"{missing[0].file}: warning: {count} missing: {parts} (--verbose lists each)"
+            )
 
     def close(self) -> None:
         if self._tty:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 @render_flags
 @click.option(
     "--report",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json"], case_sensitive=False),
     default="text",
     show_default=True,
     help="How to print the six-page budget of each spec.",

@@ -210,7 +210,10 @@ def render_flags(command: F) -> F:
             "(same as --report json).",
         ),
         click.option(
-            "--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True
+            "--paper",
+            type=click.Choice(["letter", "a4"], case_sensitive=False),
+            default="letter",
+            show_default=True,
         ),
         click.option("--strict/--no-strict", help="Warnings (recommended parts, budget) fail."),
         click.option(

@@ -33,7 +33,7 @@ def theme() -> None:
 def new_theme_command(name: str, folder: Path) -> None:
     """Create the theme folder NAME: every block you can override, listed and commented.
 
-    It holds theme.toml (name, supported prfaqgen versions, font), prfaq.html.j2
+    It holds theme.toml (name, supported prfaqgen versions, fonts and colours), prfaq.html.j2
     (extends the built-in template), theme.css and reference.docx (copies of
     the built-in look, to edit) and fonts/.
     """

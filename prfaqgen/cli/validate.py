@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github"], case_sensitive=False),
     default="text",
     show_default=True,
     help="text: FILE:LINE:COL: path: message lines; json: a list of objects; "

@@ -26,8 +26,9 @@ def watch(
     """Render specs now and again whenever a spec, its images, the config or the theme change.
 
     Each render prints one line with its time, the files written and the page
-    count. A save that breaks the spec prints the located errors and keeps the
-    last good output. Stop with Ctrl-C (exit code 0).
+    count. Once it watches, it says so ("watching 1 spec"). A save that breaks
+    the spec prints the located errors and keeps the last good output. Stop
+    with Ctrl-C (exit code 0).
 
     \b
     Examples:
@@ -40,9 +41,16 @@ def watch(
     flags = render_flags.changes
     settings_source.resolve(files[0], **flags)  # a bad config is a usage error up front
     count = f"{len(files)} spec{'s' if len(files) != 1 else ''}"
-    click.echo(f"watching {count}; Ctrl-C stops", err=True)
+
+    def ready() -> None:
+        # Printed once the watcher is live (again, after the config named another
+        # theme or output): a save from now on is seen.
+        click.echo(f"watching {count}; Ctrl-C stops", err=True)
+
     try:
-        for round_ in watch_specs(files, lambda spec: settings_source.settings_for(spec, **flags)):
+        for round_ in watch_specs(
+            files, lambda spec: settings_source.settings_for(spec, **flags), on_ready=ready
+        ):
             for render in round_:
                 stamp = render.at.strftime("%H:%M:%S")
                 if render.result is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from prfaqgen._version import __version__
 from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.fingerprint import spec_digest
 from prfaqgen.render.document import ComposedDocument, RenderOptions, Theme
 from prfaqgen.render.environments import cached_environment, rendering
 from prfaqgen.render.markdown import MarkdownRenderer
@@ -46,6 +47,7 @@ def compose(
                 "options": options,
                 "generator": f"prfaqgen {__version__}",
                 "document_date": source_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "spec_digest": spec_digest(loaded.source_map.source),
             },
         )
     warnings = _template_warnings(theme)
@@ -64,12 +66,15 @@ def compose(
 
 def _template_warnings(theme: Theme) -> tuple[Diagnostic, ...]:
     """Markup outside the vocabulary in a theme's own templates (the built-in ones have none,
-    so the scanner and its patterns are loaded only for a theme with templates)."""
-    if not theme.template_dirs:
+    so the scanner and its patterns are loaded only for a theme with templates), and the
+    theme's CSS changes the DOCX cannot follow."""
+    if not theme.template_dirs and not theme.asset_dirs:
         return ()
     from prfaqgen.render.markup_scan import scan_templates
+    from prfaqgen.themes.css_check import css_warnings
 
-    return tuple(w for folder in theme.template_dirs for w in scan_templates(folder))
+    found = [w for folder in theme.template_dirs for w in scan_templates(folder)]
+    return (*found, *css_warnings(theme.stylesheet, theme.look))
 
 
 def image_urls(loaded: LoadedSpec) -> dict[str, str]:

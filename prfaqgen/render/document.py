@@ -28,6 +28,41 @@ class RenderOptions:
 
 
 @dataclass(frozen=True)
+class Look:
+    """A theme's fonts, colours and body size, set once in ``theme.toml`` for both formats.
+
+    The PDF gets them as the CSS custom properties theme.css uses
+    (``var(--prfaq-heading-color)``), the DOCX as properties of the reference
+    document's styles. Unset keys keep theme.css's and reference.docx's own look.
+    """
+
+    body_font: str | None = None
+    heading_font: str | None = None
+    body_size: float | None = None
+    """Points."""
+    text_color: str | None = None
+    """``#rrggbb``, as every colour here."""
+    heading_color: str | None = None
+
+    def css(self) -> str:
+        """The custom properties for the PDF, as a ``:root`` rule, or "" when nothing is set."""
+        values = {
+            "body-font": _font_stack(self.body_font),
+            "heading-font": _font_stack(self.heading_font),
+            "body-size": f"{self.body_size:g}pt" if self.body_size is not None else None,
+            "text-color": self.text_color,
+            "heading-color": self.heading_color,
+        }
+        found = "; ".join(f"--prfaq-{name}: {value}" for name, value in values.items() if value)
+        return f"\n/* theme.toml */\n:root {{ {found} }}\n" if found else ""
+
+
+def _font_stack(family: str | None) -> str | None:
+    # The family is checked when theme.toml is read (letters, digits, space, . _ -).
+    return f'"{family}", "Carlito", "Calibri", sans-serif' if family else None
+
+
+@dataclass(frozen=True)
 class Theme:
     """The look of a document: one stylesheet for the PDF, one reference DOCX.
 
@@ -48,6 +83,8 @@ class Theme:
     """Real folders a theme's files (stylesheet, fonts, images) may be read from."""
     docx_font: str | None = None
     """A font family the DOCX styles name instead of the reference document's body font."""
+    look: Look = field(default_factory=Look)
+    """Fonts and colours from theme.toml, applied to the PDF and the DOCX alike."""
 
 
 @dataclass(frozen=True)

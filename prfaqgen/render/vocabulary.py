@@ -42,6 +42,13 @@ CLASS_STYLES = {
 # A class on a <blockquote> that names the style of its plain paragraphs.
 QUOTE_CLASS_STYLES = {"quotation": "Quotation"}
 CONTAINERS = frozenset({"section", "div", "header", "article", "footer", "main", "nav", "aside"})
+# HTML phrasing elements: written inside the current paragraph. Those outside
+# the vocabulary are written as their text, like <span>.
+_PHRASING_NAMES = (
+    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
+    "small span strong sub sup time u var wbr"
+)
+PHRASING = frozenset(_PHRASING_NAMES.split())
 # Elements that are never document content.
 SKIPPED = frozenset({"script", "style", "template", "head", "title", "meta", "link"})
 # The document's own frame.
@@ -118,6 +125,13 @@ INLINE: tuple[Entry, ...] = (
     Entry(("sub",), "`<sub>`", "subscript"),
     Entry(("del", "s"), "`<del>`, `<s>`", "struck through"),
     Entry(("u", "ins"), "`<u>`, `<ins>`", "underlined"),
+    Entry(
+        ("ins", "del"),
+        '`<ins class="change">`, `<del class="change">` (`data-author`, `datetime`)',
+        "a tracked insertion or deletion (`w:ins`, `w:del`), as `prfaqgen diff` writes them; "
+        'a block with `class="diff-ins"` or `"diff-del"` has its paragraph marks (a table '
+        "row: the row) tracked too",
+    ),
     Entry(("mark",), "`<mark>`", "highlighted (yellow)"),
     Entry(("q",), "`<q>`", "its text in quotation marks"),
     Entry(("br",), "`<br>`", "a line break"),

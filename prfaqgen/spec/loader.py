@@ -61,10 +61,14 @@ def check_spec(path: str | Path, display_name: str | None = None) -> CheckResult
 
 
 def check_spec_text(
-    text: str, display_name: str = "<spec>", base: Path | None = None
+    text: str, display_name: str = "<spec>", base: Path | None = None, path: Path | None = None
 ) -> CheckResult:
-    """Like :func:`check_spec` for source already in memory."""
-    path = (base or Path.cwd()) / display_name
+    """Like :func:`check_spec` for source already in memory.
+
+    ``path`` is where the text stands for (its folder holds the images), when
+    ``display_name`` is not a path under ``base`` (an old version from git).
+    """
+    path = path if path is not None else (base or Path.cwd()) / display_name
     return _check(read_spec_text(text, display_name), path, display_name)
 
 

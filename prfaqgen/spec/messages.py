@@ -25,7 +25,8 @@ def diagnostics_from(problems: list[Problem], file: str, source_map: SourceMap) 
             pos = source_map.of_key(loc)
         else:
             pos = source_map.of_value(loc)
-        message = _message(problem)
+        hint = _belongs_above(loc, source_map) if problem.code == "unknown_key" else ""
+        message = f"unknown field `{loc[-1]}` here{hint}" if hint else _message(problem)
         out.append(Diagnostic(file, pos.line, pos.column, format_path(loc), message))
     return out
 
@@ -88,6 +89,35 @@ def _unknown_key(key: str, parent: FieldPath) -> str:
         return f"unknown field `{key}`; did you mean `{close}`?"
     where = f"`{format_path(parent)}`" if parent else "the top level"
     return f"unknown field `{key}`; {where} takes: {', '.join(allowed)}"
+
+
+def _belongs_above(loc: FieldPath, source_map: SourceMap) -> str:
+    """An unknown key that is a field of a mapping just above it was indented too
+    little: ``meta:`` then ``author:`` at the same column makes ``author`` a sibling."""
+    key, parent = loc[-1], loc[:-1]
+    here = source_map.keys.get(loc)
+    if here is None:
+        return ""
+    parent_model = record_at(Spec, parent)
+    known = fields_of(parent_model) if parent_model else {}
+    above = sorted(
+        (
+            (pos.line, path)
+            for path, pos in source_map.keys.items()
+            if path[:-1] == parent and pos.line < here.line and pos.column == here.column
+        ),
+        reverse=True,
+    )
+    for line, sibling in above:  # nearest first, over other misplaced keys
+        model = record_at(Spec, sibling)
+        if model is not None and str(key) in fields_of(model):
+            return (
+                f"; it is a field of `{sibling[-1]}` (line {line}): indent it under "
+                f"`{sibling[-1]}:`, to column {here.column + 2}"
+            )
+        if sibling[-1] in known:
+            return ""
+    return ""
 
 
 def _description(loc: FieldPath) -> str:

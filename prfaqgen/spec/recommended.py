@@ -58,17 +58,29 @@ _RECOMMENDED: list[tuple[FieldPath, Callable[[Spec], Any], str]] = [
 ]
 
 
+MISSING = "recommended part is missing"
+
+
+def is_missing_part(diagnostic: Diagnostic) -> bool:
+    """A warning of this module: a recommended part is missing."""
+    return diagnostic.severity == "warning" and diagnostic.message.startswith(MISSING)
+
+
 def recommended_warnings(
     spec: Spec | dict[str, Any], file: str, source_map: SourceMap
 ) -> list[Diagnostic]:
     """A warning for each recommended part the spec lacks.
 
     ``spec`` may be the raw mapping of a file that has errors, so that its
-    warnings are shown beside them.
+    warnings are shown beside them; but not for the parts of a missing (or not a
+    mapping) ``faq`` or ``press_release``: that is one error, not one per part.
     """
     out = []
     for path, get, why in _RECOMMENDED:
-        if get(spec) if isinstance(spec, Spec) else _present(spec, path):
+        if isinstance(spec, Spec):
+            if get(spec):
+                continue
+        elif _present(spec, path) or not _is_mapping_at(spec, path[:-1]):
             continue
         pos = (
             source_map.of_missing(path)
@@ -81,11 +93,19 @@ def recommended_warnings(
                 pos.line,
                 pos.column,
                 format_path(path),
-                f"recommended part is missing; add `{path[-1]}`: {why}",
+                f"{MISSING}; add `{path[-1]}`: {why}",
                 "warning",
             )
         )
     return sorted(out, key=lambda d: (d.line, d.column, d.path))
+
+
+def _is_mapping_at(data: object, path: FieldPath) -> bool:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return isinstance(data, dict)
 
 
 def _present(data: object, path: FieldPath) -> bool:

@@ -15,7 +15,9 @@ def yaml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def scaffold_text(title: str, author: str, today: date) -> str:
+def scaffold_text(title: str, author: str, today: date, schema: str | None = None) -> str:
+    """The commented starting spec; ``schema`` (a path relative to the spec) is named in
+    the first line for the YAML language server, as the README recommends."""
     import jinja2
 
     env = jinja2.Environment(
@@ -26,4 +28,5 @@ def scaffold_text(title: str, author: str, today: date) -> str:
     )
     env.filters["yaml_str"] = yaml_str
     template = env.get_template(SCAFFOLD_TEMPLATE)
-    return template.render(title=title, author=author, date=today.isoformat())
+    text = template.render(title=title, author=author, date=today.isoformat())
+    return f"# yaml-language-server: $schema={schema}\n{text}" if schema else text

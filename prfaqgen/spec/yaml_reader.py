@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.spec import yaml_events
+from prfaqgen.spec import yaml_errors, yaml_events
 from prfaqgen.spec.locations import FieldPath, Position, ScalarSpan, SourceMap
 from prfaqgen.spec.yaml_events import block_start
 
@@ -163,6 +163,9 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     try:
         root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
+        said = yaml_errors.explain(exc, text)
+        if said is not None:
+            return fail(said.message, said.line, said.column)
         mark = _where_it_starts(exc)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return fail(_yaml_message(exc), line, column)

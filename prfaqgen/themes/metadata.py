@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prfaqgen._version import __version__
 from prfaqgen.config.toml_source import TomlSource, read_toml
 from prfaqgen.errors import ConfigError, ThemeError
+from prfaqgen.render.document import Look
 
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet
@@ -19,8 +21,17 @@ _KEYS = {
     "description": "one line on what the theme is for",
     "prfaqgen": 'the prfaqgen versions it supports, e.g. ">=0.1,<1"',
     "extends": "another theme (a name or a folder) whose files this one falls back to",
-    "font": "the font family the DOCX styles name instead of the reference document's",
+    "font": "the older name of body_font",
+    "body_font": "the font family of the text, in the PDF and the DOCX",
+    "heading_font": "the font family of the headings and the title (default: body_font)",
+    "body_size": "the size of the body text in points, e.g. 11",
+    "text_color": 'the colour of the text, e.g. "#000000"',
+    "heading_color": 'the colour of the headings and the title, e.g. "#0b5394"',
 }
+_LOOK_KEYS = ("body_font", "heading_font", "body_size", "text_color", "heading_color")
+_FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}")
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+MIN_BODY_SIZE, MAX_BODY_SIZE = 6, 36
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ class ThemeInfo:
     prfaqgen: str | None = None
     extends: str | None = None
     font: str | None = None
+    look: Look = field(default_factory=Look)
+    """The fonts and colours both formats take (the ``body_font``, ... keys)."""
 
 
 def read_theme_info(folder: Path) -> ThemeInfo:
@@ -48,17 +61,61 @@ def read_theme_info(folder: Path) -> ThemeInfo:
     except ConfigError as exc:
         raise ThemeError(str(exc)) from None
     values: dict[str, str] = {}
+    look: dict[str, str | float] = {}
     for key, value in source.data.items():
         if key not in _KEYS:
             keys = "; ".join(f"{k}: {v}" for k, v in _KEYS.items())
             raise ThemeError(_at(source, key, f"unknown key; the keys are {keys}"))
+        if key == "body_size":
+            look[key] = _size(source, value)
+            continue
         if not isinstance(value, str):
             raise ThemeError(_at(source, key, f"must be a string, not {value!r}"))
-        values[key] = value
-    info = ThemeInfo(**values)
+        if key in _LOOK_KEYS:
+            look[key] = _look_value(source, key, value)
+        elif key == "font":
+            values[key] = _look_value(source, key, value)
+        else:
+            values[key] = value
+    if "font" in values and "body_font" not in look:
+        look["body_font"] = values["font"]
+    info = ThemeInfo(**values, look=Look(**look))  # type: ignore[arg-type]
     if info.prfaqgen is not None:
         _check_version(source, info)
     return info
+
+
+def _look_value(source: TomlSource, key: str, value: str) -> str:
+    if key.endswith("_color"):
+        if not _COLOR.fullmatch(value):
+            raise ThemeError(_at(source, key, f'{value!r} is not a colour; write "#rrggbb"'))
+        if len(value) == 4:
+            value = "#" + "".join(ch * 2 for ch in value[1:])
+        return value.lower()
+    if not _FAMILY.fullmatch(value):
+        raise ThemeError(
+            _at(
+                source,
+                key,
+                f"{value!r} is not a font family name: use letters, digits, spaces, "
+                "'.', '_' and '-' (one family, e.g. \"DejaVu Serif\")",
+            )
+        )
+    return value
+
+
+def _size(source: TomlSource, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ThemeError(_at(source, "body_size", f"must be a number of points, not {value!r}"))
+    if not MIN_BODY_SIZE <= value <= MAX_BODY_SIZE:
+        raise ThemeError(
+            _at(
+                source,
+                "body_size",
+                f"{value} points is not a text size; use {MIN_BODY_SIZE} to {MAX_BODY_SIZE}",
+            )
+        )
+    return float(value)
 
 
 def supports_this_version(info: ThemeInfo) -> bool:

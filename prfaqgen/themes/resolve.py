@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import ThemeError
-from prfaqgen.render.document import Theme
+from prfaqgen.render.document import Look, Theme
 from prfaqgen.themes.metadata import ThemeInfo, read_theme_info
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def load_theme(
         layers = [user, *layers]
     stylesheet = _pick(layers, STYLESHEET)
     reference = _pick(layers, REFERENCE_DOCX)
-    font = next((layer.info.font for layer in layers if layer.info.font), None)
+    look = _merged_look(layers)
     builtin = templates_dir()
     return Theme(
         stylesheet=stylesheet,
@@ -121,8 +121,17 @@ def load_theme(
         template_dirs=tuple(layer.templates for layer in layers if layer.templates != builtin),
         asset_dirs=tuple(layer.files for layer in layers if layer.templates != builtin),
         roots=tuple(dict.fromkeys(layer.root for layer in layers)),
-        docx_font=font,
+        docx_font=look.body_font,
+        look=look,
     )
+
+
+def _merged_look(layers: list[ThemeLayer]) -> Look:
+    """Each key of the look from the first theme of the chain that sets it."""
+    merged: dict[str, object] = {}
+    for layer in reversed(layers):
+        merged.update({k: v for k, v in vars(layer.info.look).items() if v is not None})
+    return Look(**merged)  # type: ignore[arg-type]
 
 
 def theme_file(theme: Theme, name: str) -> Path:

@@ -82,8 +82,15 @@ def theme_toml(name: str) -> str:
         f'prfaqgen = ">={major}.{minor}"\n'
         "# A theme to fall back to for files this one lacks (a name or a folder):\n"
         '# extends = "builtin"\n'
-        "# The font family the DOCX styles name (ship it in fonts/ and declare it in theme.css):\n"
-        '# font = "Your Font"\n'
+        "\n"
+        "# Fonts and colours for the PDF and the DOCX alike (docs/themes.md). Uncomment to\n"
+        "# change them here rather than in theme.css, which the DOCX does not follow.\n"
+        "# A font the theme ships goes in fonts/, declared with @font-face in theme.css.\n"
+        '# body_font = "Carlito"\n'
+        '# heading_font = "Carlito"\n'
+        "# body_size = 11\n"
+        '# text_color = "#000000"\n'
+        '# heading_color = "#1a1a1a"\n'
     )
 
 

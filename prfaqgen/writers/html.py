@@ -42,6 +42,7 @@ def render_html(doc: ComposedDocument) -> bytes:
     root = lxml.html.document_fromstring(doc.html)
     _make_inert(root)
     css = _FONT_FACE.sub("", doc.theme.stylesheet.read_text(encoding="utf-8"))
+    css += doc.theme.look.css()  # theme.toml's fonts and colours, as in the PDF
     if not doc.options.draft_mark:
         css += "\n.draft-mark { display: none; }\n"
     style = lxml.html.Element("style")

@@ -250,7 +250,8 @@ def _theme_stylesheets(
     """
     fonts = theme.fonts_dir / "fonts.css"
     try:
-        theme_css = theme.stylesheet.read_text(encoding="utf-8")
+        # theme.toml's fonts and colours come last, so that they win (docs/themes.md).
+        theme_css = theme.stylesheet.read_text(encoding="utf-8") + theme.look.css()
         fonts_css = fonts.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RenderError(f"cannot read the theme stylesheet: {error}") from error

@@ -104,6 +104,10 @@ FORMAT_1_FIELDS = {
 }
 
 WROTE = "wrote {0}; check it with: prfaqgen validate {0}\n"
+SCHEMA_HINT = (
+    "its first line names {0} for your editor's YAML language server; write that file "
+    "with: prfaqgen schema -o prfaq.schema.json\n"
+)
 
 
 def key_paths(data: Any, prefix: str = "") -> set[str]:
@@ -148,7 +152,9 @@ def test_new_writes_name_yaml_in_the_given_folder(runner, in_tmp):
     result = runner.invoke(main, ["new", "smart-ledger", "--dir", "ideas"])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == WROTE.format("ideas/smart-ledger.yaml")
+    assert result.stderr == WROTE.format("ideas/smart-ledger.yaml") + SCHEMA_HINT.format(
+        "../prfaq.schema.json"
+    )
     assert sorted(p.name for p in (in_tmp / "ideas").iterdir()) == ["smart-ledger.yaml"]
 
 
@@ -156,7 +162,9 @@ def test_new_defaults_to_the_specs_folder(runner, in_tmp):
     result = runner.invoke(main, ["new", "ledger"])
     assert result.exit_code == 0
     assert (in_tmp / "specs" / "ledger.yaml").is_file()
-    assert result.stderr == WROTE.format("specs/ledger.yaml")
+    assert result.stderr == WROTE.format("specs/ledger.yaml") + SCHEMA_HINT.format(
+        "../prfaq.schema.json"
+    )
 
 
 @pytest.mark.parametrize("name", ["ledger.yaml", "ledger.yml"])
@@ -295,8 +303,10 @@ def test_force_overwrites(runner, in_tmp):
     target.write_text("my own words\n", encoding="utf-8")
     result = runner.invoke(main, ["new", "ledger", "--dir", ".", "--force"])
     assert result.exit_code == 0
-    assert result.stderr == WROTE.format("ledger.yaml")
-    assert target.read_text(encoding="utf-8").startswith("# A PR/FAQ idea spec, format 1.")
+    assert result.stderr == WROTE.format("ledger.yaml") + SCHEMA_HINT.format("prfaq.schema.json")
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=prfaq.schema.json\n# A PR/FAQ idea spec, format 1."
+    )
     only_scaffold_warnings(check_spec(target).diagnostics)
     assert [p.name for p in in_tmp.iterdir()] == ["ledger.yaml"]
 
@@ -381,7 +391,9 @@ def test_dir_below_a_file_is_an_error_not_a_traceback(runner, in_tmp):
 def test_subprocess_new(prfaqgen_process, tmp_path):
     first = prfaqgen_process("new", "ledger", "--dir", "specs", "--title", "Ledger")
     assert first.returncode == 0, first.stderr
-    assert first.stderr == WROTE.format(os.path.join("specs", "ledger.yaml"))
+    assert first.stderr == WROTE.format(os.path.join("specs", "ledger.yaml")) + SCHEMA_HINT.format(
+        "../prfaq.schema.json"
+    )
     target = tmp_path / "specs" / "ledger.yaml"
     written = target.read_bytes()
 
@@ -402,7 +414,9 @@ def test_subprocess_new(prfaqgen_process, tmp_path):
     target.write_text("changed\n", encoding="utf-8")
     forced = prfaqgen_process("new", "ledger", "--dir", "specs", "--force")
     assert forced.returncode == 0
-    assert target.read_text(encoding="utf-8").startswith("# A PR/FAQ idea spec, format 1.")
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../prfaq.schema.json\n# A PR/FAQ idea spec, format 1."
+    )
 
     usage = prfaqgen_process("new", "../x")
     assert usage.returncode == 2

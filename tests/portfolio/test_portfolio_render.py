@@ -29,7 +29,8 @@ def ideas(write_spec, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     write_spec("delta.yaml", "Delta", (5, 5, 2), decision="hold", day=3)
     write_spec("echo.yaml", "Echo", (5, None, None), status="draft")
     (tmp_path / "ideas" / "broken.yaml").write_text(
-        "prfaq: 1\ntitle: Broken\nmeta:\n  author: Nobody\n", encoding="utf-8"
+        "prfaq: 1\ntitle: Broken\nmeta:\n  author: Nobody\npress_release:\n  headline: Broken\n",
+        encoding="utf-8",
     )
     return tmp_path / "ideas"
 
@@ -51,10 +52,10 @@ def test_the_documented_order_in_pdf_docx_csv_json_and_the_invalid_spec_reported
     ideas: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    code, output = run(str(ideas), "-o", str(out), "--jobs", "2")
+    code, output = run(str(ideas), "-o", str(out), "--jobs", "2", "--verbose")
     assert code == 1
     assert "broken.yaml:3:1: meta.date: required field `date` is missing" in output
-    # The broken spec's warnings are shown beside its errors, and counted.
+    # The broken spec's warnings are shown beside its errors (each: --verbose), and counted.
     shown = sum(": warning: " in line and "broken.yaml" in line for line in output.splitlines())
     assert shown > 0
     assert f"4 rendered, 0 unchanged, 1 failed, {shown} warnings" in output

@@ -1554,8 +1554,8 @@ def test_more_than_one_document(lint, text, line):
             "prfaq: 1\nmeta:\n  author: Priya\n date: 2026-11-22\n",
             4,
             2,
-            "is not valid YAML: expected <block end>, but found '<block mapping start>' "
-            "(while parsing a block mapping)",
+            "`date:` at column 2 lines up with no key above it: indent it to column 3 to "
+            "line up with `author:` (line 3), or to column 1 to line up with `meta:` (line 2)",
         ),
     ],
     ids=["colon-in-text", "unclosed-flow", "unclosed-quote", "bad-indent"],
@@ -1570,8 +1570,8 @@ def test_tab_indentation(lint):
             3,
             1,
             "",
-            "is not valid YAML: found character '\\t' that cannot start any token (while "
-            "scanning for the next token); indent with spaces, not tabs",
+            "`author:` is indented with a tab, which YAML does not allow: indent it with "
+            "spaces (set your editor to insert spaces for Tab)",
         )
     ]
 

@@ -12,25 +12,29 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml.html import HtmlElement
 
 from prfaqgen.errors import RenderError
 from prfaqgen.render.document import ComposedDocument
 from prfaqgen.render.html_tree import to_lxml
 from prfaqgen.writers.docx.blocks import BlockWriter, Scope
 from prfaqgen.writers.docx.context import Context, Pending
+from prfaqgen.writers.docx.fields import add_field_part
 from prfaqgen.writers.docx.images import ImagePolicy
 from prfaqgen.writers.docx.lookups import remember_lookups
+from prfaqgen.writers.docx.measure import FontBook
 from prfaqgen.writers.docx.package import read_metadata, save_docx
 from prfaqgen.writers.docx.page import setup_page, write_page_parts
 from prfaqgen.writers.docx.reference import clean_reference
 from prfaqgen.writers.docx.styles import StyleBook
-from prfaqgen.writers.docx.theme_font import use_theme_font
+from prfaqgen.writers.docx.theme_font import apply_look
 
 __all__ = ["render_docx"]
 
@@ -45,8 +49,10 @@ def render_docx(doc: ComposedDocument, links_dir: Path | None = None) -> bytes:
     an image outside ``doc.resource_roots`` or one Word cannot show.
     """
     document = _open_reference(doc)
-    if doc.theme.docx_font:
-        use_theme_font(document, doc.theme.docx_font)
+    look = doc.theme.look
+    if doc.theme.docx_font and not look.body_font:  # a Theme built by hand, without a look
+        look = replace(look, body_font=doc.theme.docx_font)
+    apply_look(document, look)
     remember_lookups(document)
     root = to_lxml(doc.tree)
     metadata = read_metadata(root)
@@ -57,16 +63,26 @@ def render_docx(doc: ComposedDocument, links_dir: Path | None = None) -> bytes:
     section = document.sections[-1]
     box = setup_page(section, doc.options)
     styles = StyleBook(document)
-    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), text_width=box[0])
+    fonts = FontBook(doc.theme.asset_dirs, doc.theme.roots)
+    ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), box[0], fonts)
     if links_dir is not None:
         ctx.link_base = _relative_folder(doc.base_dir, links_dir)
     write_page_parts(ctx, section, root.body, doc.options)
     writer = BlockWriter(ctx, document, Pending())
     writer.write_children(root.body, Scope())
     writer.finish()
+    add_field_part(document, ctx.marks, metadata.title, _spec_digest(root))
     if metadata.language:
         styles.set_language(metadata.language)
     return save_docx(document, metadata, doc.source_date)
+
+
+def _spec_digest(root: HtmlElement) -> str:
+    """The spec digest the template declares (``<meta name="prfaqgen-spec">``), if any."""
+    for meta in root.iter("meta"):
+        if meta.get("name") == "prfaqgen-spec":
+            return (meta.get("content") or "").strip()
+    return ""
 
 
 def _open_reference(doc: ComposedDocument) -> DocxDocument:

@@ -32,8 +32,11 @@ from prfaqgen.render.vocabulary import (
     SKIPPED,
 )
 from prfaqgen.writers.docx.context import Context, Pending
+from prfaqgen.writers.docx.fields import FIELD_ATTRIBUTE
 from prfaqgen.writers.docx.inline import PHRASING, InlineWriter, Node, field_of
+from prfaqgen.writers.docx.measure import cell_text
 from prfaqgen.writers.docx.ooxml import bottom_border, insert_ordered, set_paragraph_style
+from prfaqgen.writers.docx.revisions import Revision, block_revision, mark_paragraph, mark_row
 from prfaqgen.writers.docx.tables import cell_alignment, column_widths, layout, table_xml
 
 Container = Document | BlockItemContainer  # the body, a table cell, a header or footer
@@ -61,6 +64,7 @@ class Scope:
     variant: bool = False  # the second of two bordered blocks in a row: a distinct border
     quote: str | None = None  # the style of the blockquote around (its rule and indent)
     quote_depth: int = 0  # blockquotes around: a quote in a quote steps in
+    revision: Revision | None = None  # inside a block a diff inserted or deleted
 
 
 def child_nodes(el: HtmlElement) -> list[Node]:
@@ -136,6 +140,18 @@ class BlockWriter:
         self._inline_paragraph(loose, scope.base, scope)
 
     def _block(self, el: HtmlElement, scope: Scope) -> None:
+        path = el.get(FIELD_ATTRIBUTE)
+        if not path:
+            self._write_block(el, scope)
+            return
+        self.pending.fields.append(path)
+        self._write_block(el, scope)
+        if path in self.pending.fields:  # nothing was written for it
+            self.pending.fields.remove(path)
+        else:
+            self.ctx.marks.close(self.ctx.last_paragraph, path)
+
+    def _write_block(self, el: HtmlElement, scope: Scope) -> None:
         if el.get("id"):
             self.pending.ids.append(el.get("id"))
         if "page-break" in el.classes:
@@ -147,6 +163,9 @@ class BlockWriter:
             return
         own = el.get("data-docx-style")
         tag = el.tag
+        revision = block_revision(el)
+        if revision is not None:
+            scope = replace(scope, revision=revision)
         named = next((CLASS_STYLES[c] for c in el.classes if c in CLASS_STYLES), None)
         if tag in HEADING_STYLES:
             self._inline_paragraph(child_nodes(el), own or named or HEADING_STYLES[tag], scope)
@@ -170,11 +189,14 @@ class BlockWriter:
         elif tag == "dl":
             self._definitions(el, scope)
         elif tag == "pre":
-            self._pre(el, own or "Source Code", self._flip())
+            self._pre(el, own or "Source Code", self._flip(), scope.revision)
         elif tag == "table":
             self._table(el, own or "Table Grid", scope)
         elif tag == "hr":
-            bottom_border(self._paragraph(own or scope.base)._p.get_or_add_pPr())
+            rule = self._paragraph(own or scope.base)
+            bottom_border(rule._p.get_or_add_pPr())
+            if scope.revision is not None:
+                mark_paragraph(rule, scope.revision, self.ctx.revisions)
         elif tag in CONTAINERS or any(_is_block(n) for n in child_nodes(el)):
             self.write_children(el, replace(scope, base=own or scope.base))
         else:
@@ -194,6 +216,7 @@ class BlockWriter:
             paragraph = self.container.add_paragraph()
         set_paragraph_style(paragraph, style)
         self.pending.apply(paragraph, self.ctx)
+        self.ctx.last_paragraph = paragraph
         if scope is not None and scope.quote is not None and style.name != scope.quote:
             # A list or heading inside a quote: inside its rule and indent.
             quote = self.ctx.styles.paragraph(scope.quote)
@@ -210,6 +233,8 @@ class BlockWriter:
                 else style.paragraph_format.left_indent
             )
             fmt.left_indent = Length((own or 0) + NESTED_QUOTE_INDENT * (scope.quote_depth - 1))
+        if scope is not None and scope.revision is not None:
+            mark_paragraph(paragraph, scope.revision, self.ctx.revisions)
         return paragraph
 
     def _inline_paragraph(self, nodes: Sequence[Node], style_name: str, scope: Scope) -> None:
@@ -234,7 +259,8 @@ class BlockWriter:
                 self.pending.ids.append(node.get("id"))
             own = node.get("data-docx-style")
             style = own or ("Definition Term" if node.tag == "dt" else "Definition")
-            self._write_nodes(child_nodes(node), replace(scope, base=style))
+            inner = replace(scope, base=style, revision=block_revision(node) or scope.revision)
+            self._write_nodes(child_nodes(node), inner)
 
     def _list(self, el: HtmlElement, own: str | None, scope: Scope) -> None:
         """List items; each <ol> gets its own numbering so that it starts afresh."""
@@ -262,6 +288,7 @@ class BlockWriter:
         """One numbered or bulleted paragraph, then the item's further blocks."""
         if li.get("id"):
             self.pending.ids.append(li.get("id"))
+        inner = replace(inner, revision=block_revision(li) or inner.revision)
         nodes = child_nodes(li)
         split = next((i for i, n in enumerate(nodes) if _is_block(n)), len(nodes))
         lead, rest = nodes[:split], nodes[split:]
@@ -287,15 +314,19 @@ class BlockWriter:
         InlineWriter(self.ctx, paragraph, bold=inner.bold, italic=italic).write(lead)
         self._write_nodes(rest, inner)
 
-    def _pre(self, el: HtmlElement, style_name: str, variant: bool) -> None:
+    def _pre(
+        self, el: HtmlElement, style_name: str, variant: bool, revision: Revision | None = None
+    ) -> None:
         """One paragraph per line, spaces and tabs kept; one box per block."""
         text = el.text_content()
         if text.startswith("\n"):
             text = text[1:]
         paragraph = None
         for line in text.splitlines() or [""]:
-            paragraph = self._paragraph(style_name, Scope(variant=variant))
-            if line:
+            paragraph = self._paragraph(style_name, Scope(variant=variant, revision=revision))
+            if line and revision is not None:
+                _tracked_run(paragraph, line, revision, self.ctx)
+            elif line:
                 paragraph.add_run(line)
         if paragraph is not None:
             paragraph.paragraph_format.space_after = CODE_SPACE_AFTER
@@ -309,7 +340,9 @@ class BlockWriter:
             style = self.ctx.styles.table(style_name)
             indent = self._indent(scope)
             available = Length(self._available_width() - indent).twips
-            widths = column_widths(grid, el, available)
+            widths = column_widths(
+                grid, el, available, cell_text(self.ctx.styles, self.ctx.fonts, style)
+            )
             tbl, placed = table_xml(grid, widths, style.style_id, Length(indent).twips)
             assert isinstance(tbl, CT_Tbl)
             self._insert_table(tbl)
@@ -318,6 +351,11 @@ class BlockWriter:
             for p in tbl.xpath("./w:tr/w:tc/w:p"):
                 set_paragraph_style(Paragraph(p, table), compact)
             for index, (cell, tc) in enumerate(placed):
+                row_revision = _row_revision(cell.element) or scope.revision
+                if row_revision is not None:
+                    mark_row(
+                        cast(BaseOxmlElement, tc.getparent()), row_revision, self.ctx.revisions
+                    )
                 word_cell = _Cell(cast(CT_Tc, tc), table)
                 # The first cell's first paragraph takes the table's page break and ids.
                 pending = self.pending if index == 0 else None
@@ -347,6 +385,28 @@ class BlockWriter:
             self.container.element.body._insert_tbl(tbl)
         else:
             self.container._element._insert_tbl(tbl)
+
+
+def _row_revision(cell: HtmlElement) -> Revision | None:
+    """The revision of a cell's row, or of the row group (<thead>, <tbody>) around it."""
+    row = cell.getparent()
+    group = row.getparent() if row is not None else None
+    for el in (row, group):
+        revision = block_revision(el) if el is not None else None
+        if revision is not None:
+            return revision
+    return None
+
+
+def _tracked_run(paragraph: Paragraph, text: str, revision: Revision, ctx: Context) -> None:
+    """``text`` as one run inside a ``w:ins``/``w:del`` (a line of a changed code block)."""
+    wrapper = ctx.revisions.element(revision)
+    paragraph._p.append(wrapper)
+    run = paragraph.add_run(text)
+    if revision.kind == "del":
+        for t in run._r.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+    wrapper.append(run._r)
 
 
 def _border_of(style: ParagraphStyle) -> BaseOxmlElement | None:

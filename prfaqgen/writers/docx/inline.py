@@ -20,19 +20,13 @@ from docx.text.run import Run
 from lxml.html import HtmlElement
 
 from prfaqgen.errors import RenderError
-from prfaqgen.render.vocabulary import FIELDS, SKIPPED
+from prfaqgen.render.vocabulary import FIELDS, PHRASING, SKIPPED
 from prfaqgen.writers.docx.context import Context, bookmark_name
 from prfaqgen.writers.docx.ooxml import field_runs, new_element
+from prfaqgen.writers.docx.revisions import Revision, inline_revision
 
 Node: TypeAlias = str | HtmlElement
 
-# HTML phrasing elements: written inside the current paragraph. Those outside
-# the vocabulary are written as their text, like <span>.
-_PHRASING_NAMES = (
-    "a abbr b bdi bdo br cite code data del dfn em i img ins kbd label mark q s samp "
-    "small span strong sub sup time u var wbr"
-)
-PHRASING = frozenset(_PHRASING_NAMES.split())
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -47,6 +41,7 @@ class _Format:
     underline: bool = False
     highlight: bool = False
     position: str = ""  # "superscript", "subscript" or ""
+    revision: Revision | None = None  # inside a tracked insertion or deletion
 
 
 _FORMATS: dict[str, dict[str, object]] = {
@@ -88,6 +83,9 @@ class InlineWriter:
         self._paragraph = paragraph
         self._base = _Format(bold=bold, italic=italic)
         self._after_space = True  # at the start, leading white space is dropped
+        # The same for the text before the changes (outside insertions): deleted
+        # text collapses its spaces against it, so that neither version loses one.
+        self._after_space_old = True
         # The run that text of the same format goes on to, and its text so far: a
         # run's <w:t> is written once, when the run is done (see _release).
         self._last: tuple[Run, _Format, BaseOxmlElement] | None = None
@@ -111,9 +109,13 @@ class InlineWriter:
         elif tag == "br":
             self._trim()
             self._new_run(fmt, sink).add_break()
-            self._after_space = True
+            self._after_space = self._after_space_old = True
         elif tag == "img":
             self._picture(el, fmt, sink)
+        elif (revision := inline_revision(el)) is not None:
+            wrapper = self._ctx.revisions.element(revision)
+            sink.append(wrapper)
+            self._children(el, replace(fmt, revision=revision), wrapper)
         elif tag == "a" and not fmt.link and el.get("href", "").strip() not in ("", "#"):
             link = self._hyperlink(el.get("href", "").strip())
             sink.append(link)
@@ -142,7 +144,8 @@ class InlineWriter:
 
     def _text(self, raw: str, fmt: _Format, sink: BaseOxmlElement) -> None:
         text = _SPACE.sub(" ", raw)
-        if self._after_space:
+        kind = fmt.revision.kind if fmt.revision is not None else ""
+        if self._after_space_old if kind == "del" else self._after_space:
             text = text.lstrip(" ")
         if not text:
             return
@@ -150,7 +153,10 @@ class InlineWriter:
             self._release()
             self._last = (self._new_run(fmt, sink), fmt, sink)
         self._pending.append(text)
-        self._after_space = text.endswith(" ")
+        if kind != "ins":
+            self._after_space_old = text.endswith(" ")
+        if kind != "del":
+            self._after_space = text.endswith(" ")
 
     def _trim(self) -> None:
         """Drop the white space at the end of a line, as a browser does."""
@@ -175,7 +181,14 @@ class InlineWriter:
         """
         if self._last is not None:
             text = "".join(self._pending)
-            if text:
+            revision = self._last[1].revision
+            if text and revision is not None and revision.kind == "del":
+                deleted = new_element("w:delText")
+                deleted.text = text
+                if text != text.strip():
+                    deleted.set(qn("xml:space"), "preserve")
+                self._last[0]._r.append(deleted)
+            elif text:
                 self._last[0]._r.add_t(text)
         self._last = None
         self._pending = []
@@ -208,7 +221,7 @@ class InlineWriter:
         self._release()
         for run in field_runs(instruction, "1"):
             sink.append(run)
-        self._after_space = False
+        self._after_space = self._after_space_old = False
 
     def _hyperlink(self, href: str) -> BaseOxmlElement:
         """A w:hyperlink: to a bookmark for ``#id``, else to an external target."""
@@ -236,7 +249,7 @@ class InlineWriter:
         self._paragraph.paragraph_format.line_spacing = 1.0
         for doc_pr in run._r.xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
-        self._after_space = False
+        self._after_space = self._after_space_old = False
 
 
 def rebased(href: str, base: str) -> str:

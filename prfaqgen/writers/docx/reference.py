@@ -15,10 +15,12 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
+from prfaqgen.bounded_zip import Bounds, PackageRefused, declares_entities, read_parts
 from prfaqgen.errors import RenderError
 
 MAX_REFERENCE_BYTES = 5 * 1024 * 1024
@@ -42,17 +44,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 
 def clean_reference(path: Path) -> bytes:
     """The reference document at ``path``, bounded and cleaned, as DOCX bytes."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_REFERENCE_BYTES:
-            raise _refuse(path, f"it is {size:,} bytes, over the limit of {MAX_REFERENCE_BYTES:,}")
-        with zipfile.ZipFile(path) as archive:
-            parts = _read_parts(path, archive)
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, EOFError) as exc:
-        raise _refuse(path, f"it is not a readable DOCX file ({exc})") from None
+    parts = read_bounded(path, lambda why: _refuse(path, why))
     kept = {name: data for name, data in parts.items() if _KEEP.fullmatch(name)}
     for name, data in kept.items():
-        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+        if name.endswith((".xml", ".rels")) and declares_entities(data):
             raise _refuse(path, f"its part {name} declares a DOCTYPE or entities")
     try:
         for name in [n for n in kept if n.endswith(".rels")]:
@@ -70,26 +65,20 @@ def clean_reference(path: Path) -> bytes:
     return out.getvalue()
 
 
-def _read_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, bytes]:
-    infos = archive.infolist()
-    if len(infos) > MAX_PARTS:
-        raise _refuse(path, f"it has {len(infos):,} parts, over the limit of {MAX_PARTS}")
-    parts: dict[str, bytes] = {}
-    total = 0
-    for info in infos:
-        if info.is_dir():
-            continue
-        with archive.open(info) as handle:  # never trust file_size: read to the limit only
-            data = handle.read(MAX_PART_BYTES + 1)
-        if len(data) > MAX_PART_BYTES:
-            raise _refuse(
-                path, f"its part {info.filename} inflates beyond {MAX_PART_BYTES:,} bytes"
-            )
-        total += len(data)
-        if total > MAX_TOTAL_BYTES:
-            raise _refuse(path, f"its parts inflate beyond {MAX_TOTAL_BYTES:,} bytes in all")
-        parts[info.filename] = data
-    return parts
+def read_bounded(
+    path: Path, refuse: Callable[[str], Exception], max_bytes: int = MAX_REFERENCE_BYTES
+) -> dict[str, bytes]:
+    """Every part of the DOCX (zip) package at ``path``, within the limits above.
+
+    Any DOCX from outside (a reference document, a reviewed copy) is read
+    through here; ``refuse(why)`` makes the exception raised for a file over a
+    limit or not a zip at all. The reading itself is prfaqgen/bounded_zip.py,
+    which ``prfaqgen import`` shares.
+    """
+    try:
+        return read_parts(path, Bounds(max_bytes, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_PARTS))
+    except PackageRefused as exc:
+        raise refuse(str(exc)) from None
 
 
 def _clean_rels(name: str, data: bytes, kept: dict[str, bytes]) -> bytes:

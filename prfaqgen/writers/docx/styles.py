@@ -45,6 +45,17 @@ class StyleBook:
         """The table style ``name``."""
         return self._get(name, WD_STYLE_TYPE.TABLE)
 
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    def table_element(self, style_id: str) -> CT_Style | None:
+        """The style element with ``style_id`` (a ``w:basedOn`` value), if any."""
+        for style in self._document.styles.element.style_lst:
+            if style.styleId == style_id:
+                return cast(CT_Style, style)
+        return None
+
     def set_language(self, language: str) -> None:
         """Proof the text in ``language`` (a BCP 47 tag such as en-US) from the Normal style on."""
         normal = self._document.styles.default(WD_STYLE_TYPE.PARAGRAPH)

@@ -4,16 +4,21 @@ The grid is written as WordprocessingML in one pass, row by row, with
 ``gridSpan`` and ``vMerge`` for spans: python-docx's ``table.cell()`` and
 ``merge()`` walk the whole table on every call, which made a 800-row table take
 minutes. Columns are sized from their content as a browser sizes an auto-layout
-table (narrow label columns do not wrap), unless the HTML gives widths.
+table, measured with the cell font's own glyph widths, so that no word breaks
+inside a cell (no "Revie/w"), unless the HTML gives widths.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 from lxml.html import HtmlElement
 
 from prfaqgen.writers.docx.ooxml import element, new_element
@@ -22,12 +27,6 @@ _SECTIONS = ("thead", "tbody", "tfoot")
 _IGNORED = frozenset({"colgroup", "col"})
 _MAX_SPAN = 63  # Word's column limit; also bounds a runaway rowspan
 _WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([0-9.]+)\s*%", re.IGNORECASE)
-# Estimated advance of one character of the cell text (10pt Carlito), and the
-# cell's padding plus rule, in twips: enough to rank and share out columns.
-_CHAR = 88
-_BOLD_CHAR = 94
-_CODE_CHAR = 108  # 9pt monospace (theme.css `code`)
-_PADDING = 220
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
 _ALIGNMENTS = {
     "left": WD_PARAGRAPH_ALIGNMENT.LEFT,
@@ -103,24 +102,44 @@ def layout(table: HtmlElement) -> Layout:
     return result
 
 
-def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]:
+@dataclass(frozen=True)
+class CellText:
+    """How the text of a cell is measured: its fonts, sizes, and the cell's padding."""
+
+    body: Measure
+    bold: Measure
+    code: Measure
+    size: float
+    """Points, of the cells' paragraph style."""
+    code_size: float
+    padding: int
+    """Twips: the cell's left and right margins and a rule."""
+
+
+class Measure(Protocol):
+    def width(self, text: str, size_pt: float) -> int: ...
+
+
+def column_widths(grid: Layout, table: HtmlElement, available: int, text: CellText) -> list[int]:
     """Column widths in twips: given percentages, else sized from the cells' text.
 
     As in a browser's automatic layout, every column gets at least its longest
     word and the rest of the width goes where the text is longest; a table
-    whose text fits stays narrower than the page unless it asks for 100%.
+    whose text fits stays narrower than the page unless it asks for 100%. When
+    the longest words of all columns together are wider than the page, only
+    the columns with the longest words give way (their words must break anyway).
     """
     cols = grid.cols
     given = _percent(table)
     total = available * min(given, 100) // 100 if given else available
-    shortest = [_PADDING] * cols
-    longest = [_PADDING] * cols
+    shortest = [text.padding] * cols
+    longest = [text.padding] * cols
     for cell in grid.cells:
         if cell.cols != 1:
             continue
-        word, text = _text_widths(cell)
-        shortest[cell.col] = max(shortest[cell.col], word + _PADDING)
-        longest[cell.col] = max(longest[cell.col], text + _PADDING)
+        word, line = _text_widths(cell, text)
+        shortest[cell.col] = max(shortest[cell.col], word + text.padding)
+        longest[cell.col] = max(longest[cell.col], line + text.padding)
     fixed = _column_percents(grid, table)
     if fixed:
         rest = max(total - sum(total * p // 100 for p in fixed.values()), 0)
@@ -135,38 +154,136 @@ def column_widths(grid: Layout, table: HtmlElement, available: int) -> list[int]
             return longest
         return [w * total // sum(longest) for w in longest]
     if sum(shortest) >= total:
-        return [w * total // sum(shortest) for w in shortest]
+        return _capped(shortest, total)
     slack = total - sum(shortest)
     extra = [big - small for big, small in zip(longest, shortest, strict=True)]
     share = sum(extra) or 1
     return [small + slack * e // share for small, e in zip(shortest, extra, strict=True)]
 
 
-def _text_widths(cell: Cell) -> tuple[int, int]:
-    """(longest word, whole text) of a cell in twips, code set wider than prose."""
-    char = _BOLD_CHAR if cell.is_header else _CHAR
-    longest_word = 0
-    total = 0
-    for piece, width in _pieces(cell.element, char):
-        words = piece.split()
-        longest_word = max([longest_word, *(len(w) * width for w in words)])
-        total += len(" ".join(words)) * width + (width if piece[:1].isspace() else 0)
-    return longest_word, total
+def _capped(shortest: list[int], total: int) -> list[int]:
+    """``shortest`` with the widest columns cut to one cap so that they sum to ``total``.
+
+    Narrow columns keep their longest word whole; the width is taken from the
+    columns whose words are longest (a file name, a URL), which break anyway.
+    """
+    order = sorted(shortest)
+    left = total
+    for i, width in enumerate(order):
+        cap = left // (len(order) - i)
+        if width > cap:
+            return [min(w, cap) for w in shortest]
+        left -= width
+    return list(shortest)
 
 
-def _pieces(el: HtmlElement, char: int) -> list[tuple[str, int]]:
-    """The text of ``el`` in pieces, each with the width of one of its characters."""
-    out: list[tuple[str, int]] = []
-    mono = el.tag in ("code", "kbd", "samp", "pre")
-    width = _CODE_CHAR if mono else char
+def _text_widths(cell: Cell, text: CellText) -> tuple[int, int]:
+    """(longest word, longest line) of a cell in twips.
+
+    A word runs on across formatting ("**-**$2.1M" is one word); a line ends at
+    a ``<br>`` or a block (a paragraph, a list item).
+    """
+    kind = "bold" if cell.is_header else "body"
+    space = text.body.width(" ", text.size)
+    longest_word = longest_line = word = line = 0
+    for piece, piece_kind in _pieces(cell.element, kind):
+        if piece is None:
+            longest_word, longest_line = max(longest_word, word), max(longest_line, line)
+            word = line = 0
+            continue
+        measure, size = _font(text, piece_kind)
+        parts = _WORD_GAP.split(piece)
+        for i, part in enumerate(parts):
+            if i % 2:  # white space between words
+                longest_word = max(longest_word, word)
+                word = 0
+                line += space if line else 0
+                continue
+            if part:
+                width = measure.width(part, size)
+                word += width
+                line += width
+    return max(longest_word, word), max(longest_line, line)
+
+
+def words(text: str) -> list[str]:
+    """The pieces of ``text`` a line may not break inside.
+
+    Only white space separates them: "-$2.1M" is one piece (its minus and
+    currency sign stay with the number), and so is "2026-11-22".
+    """
+    return [w for w in _WORD_GAP.split(text)[::2] if w]
+
+
+def _font(text: CellText, kind: str) -> tuple[Measure, float]:
+    if kind == "code":
+        return text.code, text.code_size
+    return (text.bold if kind == "bold" else text.body), text.size
+
+
+_WORD_GAP = re.compile(r"([ \t\n\r\f\v\u200b]+)")  # not U+00A0: a no-break space joins
+_BOLD_TAGS = frozenset({"b", "strong", "th"})
+_CODE_TAGS = frozenset({"code", "kbd", "samp", "pre"})
+_LINE_ENDS = frozenset({"br", "p", "div", "li", "ul", "ol", "pre", "blockquote", "dd", "dt"})
+
+
+def _pieces(el: HtmlElement, kind: str) -> list[tuple[str | None, str]]:
+    """The text of ``el`` in pieces, each with its kind (body, bold, code);
+    ``None`` where a line ends."""
+    out: list[tuple[str | None, str]] = []
+    if el.tag in _CODE_TAGS:
+        kind = "code"
+    elif el.tag in _BOLD_TAGS and kind != "code":
+        kind = "bold"
     if el.text:
-        out.append((el.text, width))
+        out.append((el.text, kind))
     for child in el:
         if isinstance(child.tag, str):
-            out.extend(_pieces(child, width))
+            ends = child.tag in _LINE_ENDS
+            if ends:
+                out.append((None, kind))
+            out.extend(_pieces(child, kind))
+            if ends:
+                out.append((None, kind))
         if child.tail:
-            out.append((child.tail, width))
+            out.append((child.tail, kind))
     return out
+
+
+def cell_padding(
+    style: BaseOxmlElement | None, lookup: Callable[[str], BaseOxmlElement | None]
+) -> int:
+    """The left and right margins of a table style's cells and one rule, in twips.
+
+    Follows ``w:basedOn``; Word's own default margins are 0.08 inch a side.
+    """
+    left = right = None
+    rule = 0
+    seen = 0
+    while style is not None and seen < 10:
+        seen += 1
+        margins = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+        if margins is not None:
+            left = left if left is not None else _twips(margins, "w:left", "w:start")
+            right = right if right is not None else _twips(margins, "w:right", "w:end")
+        borders = style.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+        if borders is not None and not rule:
+            sizes = [int(b.get(qn("w:sz"), "0") or 0) for b in borders]
+            rule = max(sizes, default=0) * 20 // 8  # eighths of a point
+        based = style.find(qn("w:basedOn"))
+        style = lookup(based.get(qn("w:val"), "")) if based is not None else None
+    return (108 if left is None else left) + (108 if right is None else right) + rule
+
+
+def _twips(margins: etree._Element, *tags: str) -> int | None:
+    for tag in tags:
+        found = margins.find(qn(tag))
+        if found is not None and found.get(qn("w:type"), "dxa") == "dxa":
+            try:
+                return int(found.get(qn("w:w"), "0"))
+            except ValueError:
+                return None
+    return None
 
 
 def table_xml(
