@@ -65,7 +65,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(ideas, "bravo.yaml", "Bravo", (5, 5, 2))
     write(ideas, "charlie.yaml", "Charlie", (5, None, None))
     write(ideas, "delta.yaml", "Delta", (3, 3, 3), decision="fund")
-    (ideas / "broken.yaml").write_text("prfaq: 1\ntitle: Broken\nmeta:\n  author: Nobody\n")
+    broken = "prfaq: 1\ntitle: Broken\nmeta:\n  author: Nobody\npress_release:\n  headline: B\n"
+    (ideas / "broken.yaml").write_text(broken)  # errors, and warnings to count
     (root / "prfaqgen.toml").write_text('[portfolio]\ntitle = "Q3 funding review"\n')
     return ideas
 
