@@ -11,8 +11,8 @@ from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.writers.budget import BODY_LIMIT, PRESS_RELEASE_LIMIT, PageBudget
 
-TOP_FINDINGS = 5
-PAGE_WORDS = {"problem": 120, "solution": 160, "customer_quote": 60, "notes": 80}
+TOP_FINDINGS = 3
+PAGE_WORDS = {"problem": 100, "solution": 130, "customer_quote": 50, "notes": 70}
 """At most this many words of each part on an idea's page, so that the page holds one idea
 on one page; the full text is in the idea's own document."""
 CONTINUED = "*(continued in the full document)*"
