@@ -55,7 +55,7 @@ def render_spec(
     if "pdf" in formats or settings.measures_budget:
         from prfaqgen.writers.pdf import render_pdf
 
-        pdf = render_pdf(doc)
+        pdf = render_pdf(doc, links_dir=settings.output)
         if settings.measures_budget:
             budget = measure_budget(pdf)
         if "pdf" in formats:
@@ -63,7 +63,7 @@ def render_spec(
     if "docx" in formats:
         from prfaqgen.writers.docx import render_docx
 
-        contents["docx"] = render_docx(doc)
+        contents["docx"] = render_docx(doc, links_dir=settings.output)
     if "html" in formats:
         from prfaqgen.writers.html import render_html
 

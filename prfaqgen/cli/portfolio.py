@@ -44,7 +44,10 @@ DECISIONS = ("pending", "fund", "hold", "decline")
 @click.option("--shard", metavar="I/N", help="Render a deterministic 1/N of the specs.")
 @click.option("--collect", is_flag=True, help="Build the comparison from shard manifests in DIR...")
 @click.option("--force", is_flag=True, help="Re-render every spec, changed or not.")
-@click.option("--name", help="The portfolio's name on the cover [the first folder's name].")
+@click.option(
+    "--name",
+    help="The cover title [the config's [portfolio] title, else the first folder's name].",
+)
 @click.option(
     "--verbose",
     "-v",
@@ -70,9 +73,11 @@ def portfolio(
 
     Each spec is rendered (PDF and DOCX, as `render` does) in parallel worker
     processes into OUTPUT, keeping its folder below DIR. OUTPUT/portfolio.pdf
-    and .docx rank the ideas by their review scores (the rule is printed in
-    the document); portfolio.csv and portfolio.json hold the same rows;
-    binder.pdf is the comparison followed by every idea's PDF in rank order.
+    and .docx rank the ideas in groups by their review scores (the rule is
+    printed in the document), a spec that could not be rendered included with
+    its first error; portfolio.csv and portfolio.json hold the same rows (the
+    JSON with each idea's scores and decision per run date); binder.pdf is the
+    comparison followed by every idea's PDF in rank order.
 
     A spec unchanged since the last run (content, images, theme, config,
     prfaqgen version) is not rendered again; --force renders all. --shard I/N
@@ -80,7 +85,7 @@ def portfolio(
     `--collect` then builds the comparison from the shards' output folders.
 
     Exit code 0 when all rendered, 1 when any spec failed (or has warnings,
-    with --strict), 2 for usage errors.
+    with --strict: an unchanged spec keeps its warnings), 2 for usage errors.
 
     \b
     Examples:

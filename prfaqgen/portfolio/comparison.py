@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from prfaqgen._version import __version__
 from prfaqgen.compose.compose import theme_file_url
@@ -22,7 +21,14 @@ from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.compose.environments import cached_environment, rendering
 from prfaqgen.compose.markdown import MarkdownRenderer
 from prfaqgen.compose.templating import render_template
-from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow
+from prfaqgen.portfolio.ranking import (
+    RANKING_RULE,
+    RULE_GROUPS,
+    RULE_INTRO,
+    RULE_WITHIN,
+    IdeaRow,
+    grouped,
+)
 from prfaqgen.settings import Settings
 from prfaqgen.themes.resolve import load_theme
 
@@ -39,9 +45,15 @@ class PortfolioView:
     date: date
     ideas: Sequence[IdeaRow]
     rule: str
+    rule_parts: tuple[str, tuple[str, ...], str]
+    """The rule as an introduction, the groups in order, and the order within a group."""
     by_status: list[tuple[str, int]]
     by_decision: list[tuple[str, int]]
     filters: str
+    groups: list[tuple[str, str, list[tuple[int, IdeaRow]]]]
+    """The ranking in its groups: (key, heading, [(rank, idea)])."""
+    failed: int
+    """How many specs could not be rendered."""
 
 
 def portfolio_date(rows: Sequence[IdeaRow]) -> date:
@@ -49,7 +61,7 @@ def portfolio_date(rows: Sequence[IdeaRow]) -> date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    dates = [date.fromisoformat(r.date) for r in rows if r.date]
+    dates = [date.fromisoformat(r.date) for r in rows if r.date and not r.error]
     return max(dates) if dates else date(1980, 1, 1)
 
 
@@ -61,9 +73,12 @@ def view(name: str, ranked: Sequence[IdeaRow], day: date, filters: str = "") -> 
         date=day,
         ideas=ranked,
         rule=RANKING_RULE,
+        rule_parts=(RULE_INTRO, RULE_GROUPS, RULE_WITHIN),
         by_status=[(s, statuses[s]) for s in STATUSES],
         by_decision=[(d, decisions[d]) for d in DECISIONS],
         filters=filters,
+        groups=grouped(ranked),
+        failed=sum(1 for r in ranked if r.error),
     )
 
 
@@ -104,34 +119,9 @@ def write_comparison(doc: ComposedDocument, formats: Sequence[str]) -> dict[str,
     if "pdf" in formats:
         from prfaqgen.writers.pdf import render_pdf
 
-        out["pdf"] = relative_links(render_pdf(doc).data, doc.base_dir)
+        out["pdf"] = render_pdf(doc, links_dir=doc.base_dir).data
     if "docx" in formats:
         from prfaqgen.writers.docx import render_docx
 
         out["docx"] = render_docx(doc)
     return out
-
-
-def relative_links(pdf: bytes, base_dir: Path) -> bytes:
-    """Links to the ideas' files made relative again, so the folder can move or be shared.
-
-    WeasyPrint resolves every link against the output folder (``file:///home/...``);
-    readers resolve a relative link against the PDF's own place.
-    """
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    prefix = Path(os.path.realpath(base_dir)).as_uri() + "/"
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    for page in writer.pages:
-        for ref in page.get("/Annots") or []:
-            action = ref.get_object().get("/A")
-            uri = action.get_object().get("/URI") if action is not None else None
-            if isinstance(uri, str) and uri.startswith(prefix):
-                relative = unquote(uri[len(prefix) :])
-                action.get_object()[NameObject("/URI")] = TextStringObject(relative)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()

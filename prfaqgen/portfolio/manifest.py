@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,13 @@ from typing import Any
 from prfaqgen._version import __version__
 from prfaqgen.atomic import write_atomically
 from prfaqgen.builtin import templates_dir
+from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import PortfolioError
 from prfaqgen.options import Theme
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.settings import Settings
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 MANIFEST_NAME = "portfolio-manifest.json"
 
 
@@ -34,10 +35,12 @@ def manifest_name(shard_label: str | None) -> str:
 
 @dataclass
 class Manifest:
-    """Per spec name: its key and its row; plus the key of the comparison last written."""
+    """Per spec name: its key, its row and its warnings; the key of the comparison last
+    written; and per spec its review history (scores and decision per run date)."""
 
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     comparison_key: str | None = None
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def row(self, name: str, key: str) -> IdeaRow | None:
         entry = self.entries.get(name)
@@ -45,8 +48,20 @@ class Manifest:
             return None
         return IdeaRow.from_dict(entry["row"])
 
-    def record(self, name: str, key: str, row: IdeaRow, warnings: int) -> None:
-        self.entries[name] = {"key": key, "row": row.as_dict(), "warnings": warnings}
+    def warnings(self, name: str) -> tuple[Diagnostic, ...]:
+        """The warnings the spec had when it was last rendered (kept for ``--strict``)."""
+        entry = self.entries.get(name) or {}
+        return tuple(Diagnostic(**w) for w in entry.get("warnings", ()))
+
+    def record(
+        self, name: str, key: str, row: IdeaRow, warnings: Sequence[Diagnostic] = ()
+    ) -> None:
+        stored = {k: v for k, v in row.as_dict().items() if k not in ("change", "history")}
+        self.entries[name] = {
+            "key": key,
+            "row": stored,
+            "warnings": [w.as_dict() for w in warnings],
+        }
 
     def rows(self) -> list[IdeaRow]:
         return [IdeaRow.from_dict(e["row"]) for e in self.entries.values()]
@@ -57,6 +72,7 @@ class Manifest:
             "prfaqgen": __version__,
             "comparison_key": self.comparison_key,
             "specs": {name: self.entries[name] for name in sorted(self.entries)},
+            "history": {name: self.history[name] for name in sorted(self.history)},
         }
         return (json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
@@ -75,7 +91,8 @@ def read_manifest(path: Path, *, required: bool = False) -> Manifest:
                     "render the shards again with this one"
                 )
             return Manifest()
-        return Manifest(dict(data["specs"]), data.get("comparison_key"))
+        history = {str(k): list(v) for k, v in dict(data.get("history") or {}).items()}
+        return Manifest(dict(data["specs"]), data.get("comparison_key"), history)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         if required:
             raise PortfolioError(f"{path}: not a readable portfolio manifest ({exc})") from None
@@ -100,7 +117,7 @@ def spec_key(spec: Path, images: Iterable[Path], settings: Settings, theme: Them
 
 def settings_fingerprint(settings: Settings) -> str:
     """The settings that change a document (not where it is written)."""
-    fields = {k: v for k, v in vars(settings).items() if k != "output"}
+    fields = {k: v for k, v in vars(settings).items() if k not in ("output", "portfolio")}
     return repr(sorted((k, repr(v)) for k, v in fields.items()))
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from prfaqgen.measure.budget import PageBudget
+from prfaqgen.diagnostics import Diagnostic
+from prfaqgen.measure.budget import BODY_LIMIT, PRESS_RELEASE_LIMIT, PageBudget
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.spec.loader import LoadedSpec
 
-TOP_FINDINGS = 5
+TOP_FINDINGS = 3
+PAGE_WORDS = {"problem": 100, "solution": 130, "customer_quote": 50, "notes": 70}
+"""At most this many words of each part on an idea's page, so that the page holds one idea
+on one page; the full text is in the idea's own document."""
+CONTINUED = "*(continued in the full document)*"
 
 
 def writing_score(loaded: LoadedSpec, settings: Any = None) -> tuple[int | None, list[str]]:
@@ -62,12 +69,80 @@ def idea_row(
         docx=outputs.get("docx"),
         headline=pr.headline,
         subheadline=pr.subheadline or "",
-        problem=pr.problem,
-        solution=pr.solution,
-        customer_quote=quote.text if quote else "",
+        problem=clip(pr.problem, PAGE_WORDS["problem"]),
+        solution=clip(pr.solution, PAGE_WORDS["solution"]),
+        customer_quote=clip(quote.text, PAGE_WORDS["customer_quote"]) if quote else "",
         customer_quote_by=", ".join(p for p in (quote.name, quote.role) if p) if quote else "",
-        notes=(review.notes or "") if review else "",
+        notes=clip(review.notes or "", PAGE_WORDS["notes"]) if review else "",
         findings=tuple(score[1]),
+        ask=spec.meta.ask.summary() if spec.meta.ask else "",
+        over_budget=over_budget(budget),
+    )
+
+
+def clip(markdown: str, words: int) -> str:
+    """``markdown`` cut after the last whole line within ``words`` words.
+
+    Whole lines keep the Markdown valid (a list item, a paragraph line); a
+    first line longer than the limit is cut at its last sentence end within it.
+    """
+    if len(markdown.split()) <= words:
+        return markdown
+    kept: list[str] = []
+    count = 0
+    for line in markdown.splitlines():
+        if count + len(line.split()) > words:
+            break
+        kept.append(line)
+        count += len(line.split())
+    if not "".join(kept).strip():
+        head = " ".join(markdown.split()[:words])
+        end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+        kept = [head[: end + 1] if end > 0 else head + " …"]
+    return "\n".join(kept).rstrip() + "\n\n" + CONTINUED
+
+
+def over_budget(budget: PageBudget | None) -> tuple[str, ...]:
+    """The budget's limits the PDF goes over, in the words the ranking table shows."""
+    if budget is None:
+        return ()
+    flags = []
+    if budget.press_release is not None and round(budget.press_release, 2) > PRESS_RELEASE_LIMIT:
+        flags.append(f"press release over {PRESS_RELEASE_LIMIT:g} page")
+    if budget.body is not None and round(budget.body, 2) > BODY_LIMIT:
+        flags.append(f"over {BODY_LIMIT:g} pages")
+    return tuple(flags)
+
+
+def failed_row(name: str, errors: Sequence[Diagnostic], failure: str | None) -> IdeaRow:
+    """The row of a spec that could not be rendered: its name and its first located error.
+
+    The error names the spec by its portfolio name, not its path on this
+    machine, so the comparison stays the same wherever the folder is.
+    """
+    first = next((d for d in errors if d.is_error), errors[0] if errors else None)
+    if first is not None:
+        error = replace(first, file=name).format()
+    else:
+        error = f"{name}: {failure or 'could not be rendered'}"
+    return IdeaRow(
+        spec=name,
+        title=name,
+        owner="",
+        team="",
+        date="",
+        status="",
+        decision="",
+        tags=(),
+        big_idea=None,
+        fit=None,
+        plan=None,
+        writing_score=None,
+        press_release_pages=None,
+        faq_pages=None,
+        pdf=None,
+        docx=None,
+        error=error,
     )
 
 

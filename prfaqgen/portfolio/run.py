@@ -21,6 +21,7 @@ from prfaqgen.portfolio.comparison import (
     write_comparison,
 )
 from prfaqgen.portfolio.discovery import Candidate, Filters, Shard, find_specs, output_stem
+from prfaqgen.portfolio.history import run_date, with_history
 from prfaqgen.portfolio.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -32,6 +33,7 @@ from prfaqgen.portfolio.manifest import (
     write_manifest,
 )
 from prfaqgen.portfolio.ranking import IdeaRow, rank
+from prfaqgen.portfolio.rows import failed_row
 from prfaqgen.portfolio.runner import Job, Outcome, run_jobs
 from prfaqgen.portfolio.tables import to_csv, to_json
 from prfaqgen.settings import Settings
@@ -107,15 +109,14 @@ def run_portfolio(
     out = request.output
     manifest_path = out / manifest_name(request.shard.label if request.shard else None)
     old = read_manifest(manifest_path)
-    new = Manifest(comparison_key=old.comparison_key)
+    new = Manifest(comparison_key=old.comparison_key, history=old.history)
     result = PortfolioResult()
     jobs: list[Job] = []
     warm: Settings | None = None
 
     def report(outcome: Outcome) -> None:
         result.outcomes.append(outcome)
-        if outcome.row is not None:
-            new.record(outcome.name, keys[outcome.name], outcome.row, len(outcome.warnings))
+        new.record(outcome.name, keys.get(outcome.name, ""), _row(outcome), outcome.warnings)
         if on_outcome:
             on_outcome(outcome)
 
@@ -136,7 +137,7 @@ def run_portfolio(
         report(outcome)
     out.mkdir(parents=True, exist_ok=True)
     if request.shard is None:
-        rows = [o.row for o in result.outcomes if o.row is not None]
+        rows = [_row(o) for o in result.outcomes]
         _compare(result, rows, out, out, comparison_settings, request, new)
     result.outcomes.sort(key=lambda o: o.name)
     write_manifest(manifest_path, new)
@@ -172,9 +173,12 @@ def collect(
                 )
             seen[row.spec] = path
             rows.append(_relocated(row, path.parent, out))
-    rows = [r for r in rows if request.filters.admits(r.status, r.decision, r.tags)]
+    rows = [r for r in rows if r.error or request.filters.admits(r.status, r.decision, r.tags)]
     result = PortfolioResult()
-    result.outcomes = [Outcome(r.spec, row=r, unchanged=True) for r in sorted(rows, key=_name)]
+    result.outcomes = [
+        Outcome(r.spec, row=r, unchanged=True) if not r.error else Outcome(r.spec, failure=r.error)
+        for r in sorted(rows, key=_name)
+    ]
     out.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out / MANIFEST_NAME)
     _compare(result, rows, out, out, settings, request, manifest)
@@ -184,6 +188,13 @@ def collect(
 
 def _name(row: IdeaRow) -> str:
     return row.spec
+
+
+def _row(outcome: Outcome) -> IdeaRow:
+    """The outcome's row; a spec that could not be rendered gets one that says why."""
+    if outcome.row is not None:
+        return outcome.row
+    return failed_row(outcome.name, outcome.errors, outcome.failure)
 
 
 @dataclass(frozen=True)
@@ -226,7 +237,7 @@ def _prepare(
     key = spec_key(candidate.path, images, settings, theme)
     row = None if request.force else old.row(name, key)
     if row is not None and _outputs_exist(row, request.output):
-        warnings = tuple(checked.warnings)
+        warnings = old.warnings(name)  # as rendered: budget and template warnings too
         return _Prepared(key, outcome=Outcome(name, row=row, warnings=warnings, unchanged=True))
     return _Prepared(key, job=Job(name, candidate.path, settings, request.output))
 
@@ -258,9 +269,9 @@ def _compare(
     """Write the comparison, CSV, JSON and binder, unless nothing they show has changed."""
     from prfaqgen.themes import load_theme
 
-    ranked = rank(rows)
+    ranked = rank(with_history(rows, manifest.history, run_date()))
     result.ranked = ranked
-    name = request.name or _default_name(request.folders)
+    name = request.name or settings.portfolio.title or _default_name(request.folders)
     formats = [f for f in settings.formats if f in ("pdf", "docx")]
     targets = [out / f"{COMPARISON}.{f}" for f in formats]
     targets += [out / f"{COMPARISON}.csv", out / f"{COMPARISON}.json"]
@@ -289,7 +300,7 @@ def _compare(
         from prfaqgen.portfolio.binder import build_binder
 
         ideas = [(r.title, out / r.pdf) for r in ranked if r.pdf]
-        files[out / BINDER] = build_binder(files[out / f"{COMPARISON}.pdf"], ideas, name)
+        files[out / BINDER] = build_binder(files[out / f"{COMPARISON}.pdf"], ideas, name, root=out)
     try:
         write_all_atomically(files)
     except OSError as exc:
@@ -299,5 +310,9 @@ def _compare(
 
 
 def _default_name(folders: Sequence[Path]) -> str:
-    first = folders[0].resolve() if folders else Path.cwd()
-    return (first if first.is_dir() else first.parent).name or "Portfolio"
+    """The first folder's name as the user wrote it (``.`` is the working folder's)."""
+    first = folders[0] if folders else Path.cwd()
+    folder = first if first.is_dir() else first.parent
+    return (
+        folder.name if folder.name not in ("", ".", "..") else folder.resolve().name or "Portfolio"
+    )

@@ -12,7 +12,10 @@ from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow
 
 COLUMNS = (
     "rank",
+    "group",
     "title",
+    "headline",
+    "ask",
     "owner",
     "team",
     "status",
@@ -26,6 +29,9 @@ COLUMNS = (
     "writing_score",
     "press_release_pages",
     "faq_pages",
+    "over_budget",
+    "change",
+    "error",
     "pdf",
     "docx",
     "spec",
@@ -38,7 +44,10 @@ def table_rows(ranked: Sequence[IdeaRow]) -> list[dict[str, Any]]:
     return [
         {
             "rank": i,
+            "group": r.group_label,
             "title": r.title,
+            "headline": r.headline,
+            "ask": r.ask,
             "owner": r.owner,
             "team": r.team,
             "status": r.status,
@@ -52,6 +61,9 @@ def table_rows(ranked: Sequence[IdeaRow]) -> list[dict[str, Any]]:
             "writing_score": r.writing_score,
             "press_release_pages": r.press_release_pages,
             "faq_pages": r.faq_pages,
+            "over_budget": list(r.over_budget),
+            "change": r.change,
+            "error": r.error,
             "pdf": r.pdf,
             "docx": r.docx,
             "spec": r.spec,
@@ -69,6 +81,7 @@ def to_csv(ranked: Sequence[IdeaRow]) -> bytes:
     for row in table_rows(ranked):
         cells = {k: ("" if v is None else v) for k, v in row.items()}
         cells["tags"] = ";".join(row["tags"])
+        cells["over_budget"] = ";".join(row["over_budget"])
         cells["fails_a_test"] = "yes" if row["fails_a_test"] else "no"
         cells["reviewed"] = "yes" if row["reviewed"] else "no"
         writer.writerow(cells)
@@ -76,5 +89,15 @@ def to_csv(ranked: Sequence[IdeaRow]) -> bytes:
 
 
 def to_json(name: str, ranked: Sequence[IdeaRow]) -> bytes:
-    payload = {"portfolio": name, "ranking_rule": RANKING_RULE, "ideas": table_rows(ranked)}
+    """The rows, each with its history (scores and decision per run date)."""
+    ideas = table_rows(ranked)
+    for idea, row in zip(ideas, ranked, strict=True):
+        idea["history"] = [dict(h) for h in row.history]
+    payload = {
+        "portfolio": name,
+        "ideas_count": len(ranked),
+        "could_not_be_rendered": sum(1 for r in ranked if r.error),
+        "ranking_rule": RANKING_RULE,
+        "ideas": ideas,
+    }
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

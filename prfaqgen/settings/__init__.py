@@ -47,6 +47,15 @@ def _known_format_names(formats: tuple[str, ...]) -> tuple[str, ...]:
     return _known_formats(formats) if formats else formats
 
 
+@dataclass(frozen=True, kw_only=True)
+class PortfolioConfig(Checked):
+    """The ``[portfolio]`` table: how ``prfaqgen portfolio`` presents the comparison."""
+
+    title: str | None = typed(
+        Optional(Text()), "The comparison's cover title [the folder's name].", default=None
+    )
+
+
 @dataclass(frozen=True)
 class Settings(Checked):
     """How to render and check specs; the defaults are prfaqgen's own.
@@ -87,6 +96,9 @@ class Settings(Checked):
         default=None,
     )
     lint: LintConfig = typed(Record(LintConfig), "The writing checks.", default_factory=LintConfig)
+    portfolio: PortfolioConfig = typed(
+        Record(PortfolioConfig), "The portfolio comparison.", default_factory=PortfolioConfig
+    )
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with ``changes`` (field names), converted and checked like a config's values.

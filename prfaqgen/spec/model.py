@@ -77,6 +77,19 @@ def _supported(value: int) -> int:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Ask:
+    """What the idea asks for to reach launch, shown beside it in a portfolio."""
+
+    people: str | None = typed(OPTIONAL_TEXT, 'Who or how many, e.g. "4 engineers".', default=None)
+    money: str | None = typed(OPTIONAL_TEXT, 'Budget, e.g. "$1.2M".', default=None)
+    time: str | None = typed(OPTIONAL_TEXT, 'How long, e.g. "6 months".', default=None)
+
+    def summary(self) -> str:
+        """The parts given, in one line: "4 engineers · $1.2M · 6 months"."""
+        return " · ".join(p for p in (self.people, self.money, self.time) if p)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     """Who wrote this draft, when, and how far along it is."""
 
@@ -99,6 +112,11 @@ class Meta:
     )
     tags: list[str] = typed(
         ListOf(TEXT), "Used to filter and group a portfolio.", default_factory=list
+    )
+    ask: Ask | None = typed(
+        Optional(Record(Ask)),
+        "What the idea asks for (people, money, time); shown in a portfolio.",
+        default=None,
     )
 
 

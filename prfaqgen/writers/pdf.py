@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import logging
 import mimetypes
 import os
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -75,8 +76,13 @@ class PdfRender:
     """Per page, how far down the content area the body reaches (0..1)."""
 
 
-def render_pdf(doc: ComposedDocument) -> PdfRender:
-    """Lay ``doc`` out with its theme and write it as a reproducible PDF."""
+def render_pdf(doc: ComposedDocument, links_dir: Path | None = None) -> PdfRender:
+    """Lay ``doc`` out with its theme and write it as a reproducible PDF.
+
+    A relative link (``[sheet](pricing.pdf)``) is written relative to
+    ``links_dir``, the folder the PDF is written to (default: ``doc.base_dir``),
+    so that it opens the file wherever the two folders move together.
+    """
     theme_roots = _theme_roots(doc.theme)
     fetcher = RestrictedFetcher((*doc.resource_roots, *theme_roots), theme_roots)
     # Image names and the /ID must not depend on where the spec's folder is.
@@ -96,6 +102,8 @@ def render_pdf(doc: ComposedDocument) -> PdfRender:
             _complete_dates(document.metadata, doc.source_date)
             with embedding_fonts():
                 data = document.write_pdf(pdf_identifier=_identifier(doc, portable))
+            if _has_relative_links(tree):
+                data = relative_links(data, fetcher.real_folders(), links_dir or doc.base_dir)
         except FatalURLFetchingError as error:
             _forget_fonts(font_config)
             cause = error.__cause__
@@ -178,6 +186,10 @@ class RestrictedFetcher(URLFetcher):
         for image in tree.iter("img"):
             image.set("src", self.portable(image.get("src", ""), folders))
         return tree
+
+    def real_folders(self) -> dict[str, str]:
+        """Each virtual folder URL and the real ``file://`` URL it stands for."""
+        return dict(self._virtual)
 
     def _real_url(self, url: str) -> str:
         for virtual, real in self._virtual.items():
@@ -365,6 +377,54 @@ def without_attachments(tree: ET.Element) -> ET.Element:
                 else:
                     del child.attrib["rel"]
     return tree
+
+
+def _has_relative_links(tree: ET.Element) -> bool:
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and not urlsplit(href).scheme:
+            return True
+    return False
+
+
+def relative_links(data: bytes, folders: dict[str, str], links_dir: Path) -> bytes:
+    """``data`` with each link into a virtual folder rewritten relative to ``links_dir``.
+
+    WeasyPrint resolves every link against the document's base URL; a PDF
+    reader resolves a relative ``/URI`` against the PDF's own folder. The /ID
+    and every other object stay as they are, so the bytes stay reproducible.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    target = os.path.realpath(links_dir)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    changed = False
+    for page in writer.pages:
+        for ref in page.get("/Annots") or []:
+            action = ref.get_object().get("/A")
+            action = action.get_object() if action is not None else None
+            uri = action.get("/URI") if action is not None else None
+            if not isinstance(uri, str):
+                continue
+            for virtual, real in folders.items():
+                if uri.startswith(virtual):
+                    parts = urlsplit(real + uri[len(virtual) :])
+                    relative = quote(Path(os.path.relpath(unquote(parts.path), target)).as_posix())
+                    relative += f"#{parts.fragment}" if parts.fragment else ""
+                    assert action is not None
+                    action[NameObject("/URI")] = TextStringObject(relative)
+                    changed = True
+                    break
+            else:
+                if uri.startswith(_VIRTUAL) and action is not None:  # no real folder: drop it
+                    del action[NameObject("/URI")]
+                    changed = True
+    if not changed:
+        return data
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _forget_fonts(font_config: FontConfiguration | None) -> None:

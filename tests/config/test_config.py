@@ -150,7 +150,7 @@ def test_unknown_keys_and_wrong_types_are_located(repo: Path) -> None:
         f'{config}:6:1: tool.prfaqgen.draft_mark: must be true or false, without quotes, not "yes"',
         f"{config}:7:1: tool.prfaqgen.ouptut: unknown key; did you mean `output`? the keys are "
         "output, formats, paper, theme, templates, draft_mark, line_numbers, faq_new_page, strict, "
-        "budget, lint",
+        "budget, lint, portfolio",
         f"{config}:8:1: tool.prfaqgen.formats: 'odt': list one or more of pdf, docx, html, "
         'e.g. formats = ["pdf", "docx"]',
         f'{config}:11:1: tool.prfaqgen.lint.disable: must be a list, e.g. ["first", "second"], '

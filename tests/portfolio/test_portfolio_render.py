@@ -17,9 +17,9 @@ from prfaqgen.cli import main
 
 pytestmark = pytest.mark.slow
 
-EXPECTED = ["Beta", "Cobalt", "Delta", "Echo"]
-"""Beta and Cobalt tie on sum (12) and lowest (4): title decides; Delta sums 12 with a 2
-(lowest 2, fails a test); Echo has one score only: not yet reviewed."""
+EXPECTED = ["Beta", "Echo", "Cobalt", "Delta"]
+"""Beta is pending and passes all three tests; Echo has one score only: not yet reviewed;
+Cobalt (fund) and Delta (hold) are decided, fund before hold."""
 
 
 @pytest.fixture
@@ -60,29 +60,33 @@ def test_the_documented_order_in_pdf_docx_csv_json_and_the_invalid_spec_reported
     assert shown > 0
     assert f"4 rendered, 0 unchanged, 1 failed, {shown} warnings" in output
 
-    assert ranking_titles_in_pdf(out / "portfolio.pdf") == EXPECTED
-    pdf_text = "".join(p.extract_text() for p in PdfReader(out / "portfolio.pdf").pages)
-    assert "Delta (fails a test)" in pdf_text and "Echo (not yet reviewed)" in pdf_text
+    assert ranking_titles_in_pdf(out / "portfolio.pdf") == [*EXPECTED, "broken"]
+    pdf_text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(out / "portfolio.pdf").pages).split()
+    )
+    assert "Delta (fails a test)" in pdf_text and "Not yet reviewed" in pdf_text
     assert "by the sum of the three" in pdf_text  # the rule is printed
+    assert "5 ideas, 1 could not be rendered" in pdf_text
     idea_pages = [p.extract_text() for p in PdfReader(out / "portfolio.pdf").pages[2:]]
     assert [re.search(r"^\d+\. (\w+)", t, re.M).group(1) for t in idea_pages] == EXPECTED  # type: ignore[union-attr]
 
-    table = next(
+    tables = [
         t
         for t in docx.Document(str(out / "portfolio.docx")).tables
         if t.rows[0].cells[0].text == "#"
-    )
-    assert [r.cells[1].text.split(" (")[0] for r in table.rows[1:]] == EXPECTED
+    ]
+    titles = [r.cells[1].text.split()[0] for t in tables for r in t.rows[1:]]
+    assert titles == [*EXPECTED, "broken.yaml"]
 
     rows = list(csv.DictReader(io.StringIO((out / "portfolio.csv").read_text("utf-8"))))
-    assert [r["title"] for r in rows] == EXPECTED
-    assert [r["total"] for r in rows] == ["12", "12", "12", ""]
-    assert [r["fails_a_test"] for r in rows] == ["no", "no", "yes", "no"]
+    assert [r["title"] for r in rows] == [*EXPECTED, "broken.yaml"]
+    assert [r["total"] for r in rows] == ["12", "", "12", "12", ""]
+    assert [r["fails_a_test"] for r in rows] == ["no", "no", "no", "yes", "no"]
     assert rows[0]["pdf"] == "team/beta.pdf" and (out / "team" / "beta.pdf").is_file()
 
     data = json.loads((out / "portfolio.json").read_text("utf-8"))
-    assert [i["title"] for i in data["ideas"]] == EXPECTED
-    assert data["ideas"][3]["reviewed"] is False
+    assert [i["title"] for i in data["ideas"]] == [*EXPECTED, "broken.yaml"]
+    assert data["ideas"][1]["reviewed"] is False
     assert not (out / "broken.pdf").exists()
 
 

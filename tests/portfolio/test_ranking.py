@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from prfaqgen.portfolio.ranking import RANKING_RULE, IdeaRow, rank
+from prfaqgen.portfolio.ranking import GROUPS, RANKING_RULE, IdeaRow, grouped, rank
+from prfaqgen.portfolio.rows import CONTINUED, clip, failed_row
 
 
 def row(
     title: str,
     scores: tuple[int | None, int | None, int | None] = (None, None, None),
     writing: int | None = None,
+    decision: str = "pending",
 ) -> IdeaRow:
     return IdeaRow(
         spec=f"{title.lower()}.yaml",
@@ -17,7 +19,7 @@ def row(
         team="t",
         date="2026-11-01",
         status="review",
-        decision="pending",
+        decision=decision,
         tags=(),
         big_idea=scores[0],
         fit=scores[1],
@@ -43,7 +45,8 @@ def test_reviewed_ideas_rank_by_sum_then_lowest_then_writing_then_title() -> Non
         row("Cobalt", (4, 4, 4), writing=70),  # tie with Beta: title decides
         row("Omega", (5, 5, 5)),  # 15
     ]
-    assert titles(rows) == ["Omega", "Alpha", "Beta", "Cobalt", "Delta", "Zeta"]
+    # Delta sums more than Zeta but fails a test: it never ranks above an idea that passes.
+    assert titles(rows) == ["Omega", "Alpha", "Beta", "Cobalt", "Zeta", "Delta"]
 
 
 def test_unscored_and_partly_scored_ideas_follow_by_writing_score() -> None:
@@ -67,11 +70,61 @@ def test_a_score_of_one_or_two_on_any_test_fails_it() -> None:
 
 
 def test_the_rule_printed_names_every_tie_break() -> None:
-    for words in ("sum of the three", "lowest score", "writing score", "title", "not yet reviewed"):
+    for words in ("sum of the three", "lowest score", "writing score", "title", "Not yet reviewed"):
         assert words in RANKING_RULE
-    assert "fails a test" in RANKING_RULE
+    assert "fails a test" in RANKING_RULE and "all three scores filled in" in RANKING_RULE
+    assert "never ranks above one that passes" in RANKING_RULE
 
 
 def test_rows_survive_the_manifest_round_trip() -> None:
     original = row("Alpha", (4, 4, 4), writing=88)
     assert IdeaRow.from_dict(original.as_dict()) == original
+
+
+def test_a_mixed_folder_ranks_in_the_documented_groups() -> None:
+    rows = [
+        row("Declined", (5, 5, 5), decision="decline"),
+        row("Funded", (3, 3, 3), decision="fund"),
+        row("Held", (5, 5, 5), decision="hold"),
+        row("Unscored", writing=99),
+        row("Partly failing", (1, None, None)),
+        row("Failing", (5, 5, 2)),
+        row("Passing low", (3, 3, 3)),
+        row("Passing high", (4, 4, 4)),
+        failed_row("broken.yaml", [], "template error"),
+    ]
+    ranked = rank(rows)
+    assert [r.title for r in ranked] == [
+        "Passing high",
+        "Passing low",
+        "Failing",
+        "Partly failing",
+        "Unscored",
+        "Funded",
+        "Held",
+        "Declined",
+        "broken.yaml",
+    ]
+    assert [r.group for r in ranked] == [
+        "pass",
+        "pass",
+        "fail",
+        "fail",
+        "unreviewed",
+        "decided",
+        "decided",
+        "decided",
+        "error",
+    ]
+    assert [label for _key, label, _members in grouped(ranked)] == [label for _k, label in GROUPS]
+    assert ranked[-1].error == "broken.yaml: template error"
+
+
+def test_an_idea_page_keeps_whole_lines_within_the_word_limit() -> None:
+    text = "\n".join(f"- point {i} has five words" for i in range(40))
+    clipped = clip(text, 22)
+    assert clipped.splitlines()[:3] == text.splitlines()[:3]  # 6 words a line, "-" too
+    assert "point 3" not in clipped and clipped.endswith(CONTINUED)
+    assert clip("Short text.", 22) == "Short text."
+    long_line = "One two three. " * 20
+    assert clip(long_line, 10).startswith("One two three. One two three. One two three.")

@@ -71,3 +71,29 @@ def test_an_unreadable_manifest_renders_everything_again(tmp_path: Path) -> None
         read_manifest(path, required=True)
     write_manifest(path, Manifest(comparison_key="k"))
     assert read_manifest(path, required=True).comparison_key == "k"
+
+
+def test_the_cover_title_defaults_to_the_folder_name_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prfaqgen.portfolio.run import _default_name
+
+    (tmp_path / "Q3 ideas").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert _default_name((Path("Q3 ideas"),)) == "Q3 ideas"
+    monkeypatch.chdir(tmp_path / "Q3 ideas")
+    assert _default_name((Path("."),)) == "Q3 ideas"
+
+
+def test_warnings_and_history_survive_the_manifest(tmp_path: Path) -> None:
+    from prfaqgen.diagnostics import Diagnostic
+    from prfaqgen.portfolio.rows import failed_row
+
+    warning = Diagnostic("a.yaml", 3, 1, "faq", "recommended part is missing", "warning")
+    manifest = Manifest(history={"a.yaml": [{"date": "2026-11-18", "fit": 3}]})
+    manifest.record("a.yaml", "k", failed_row("a.yaml", [], "boom"), [warning])
+    write_manifest(tmp_path / "m.json", manifest)
+    again = read_manifest(tmp_path / "m.json")
+    assert again.warnings("a.yaml") == (warning,)
+    assert again.history == manifest.history
+    assert again.rows()[0].error == "a.yaml: boom"

@@ -555,7 +555,7 @@ def test_unknown_keys_without_a_close_match_list_what_is_allowed(lint):
             47,
             "meta.colour",
             "unknown field `colour`; `meta` takes: author, date, team, version, status, "
-            "reviewers, confidentiality, tags",
+            "reviewers, confidentiality, tags, ask",
         ),
         (
             9,

@@ -10,8 +10,10 @@ the tree is the one the compose stage parsed with the PDF writer's HTML5 parser.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -37,8 +39,11 @@ from prfaqgen.writers.docx.theme_font import apply_look
 __all__ = ["render_docx"]
 
 
-def render_docx(doc: ComposedDocument) -> bytes:
+def render_docx(doc: ComposedDocument, links_dir: Path | None = None) -> bytes:
     """Render ``doc`` as .docx bytes; the same input gives the same bytes.
+
+    A relative link is written relative to ``links_dir``, the folder the file
+    goes to (default: ``doc.base_dir``, the links as written).
 
     Raises RenderError for an unreadable reference document, a style it lacks,
     an image outside ``doc.resource_roots`` or one Word cannot show.
@@ -60,6 +65,8 @@ def render_docx(doc: ComposedDocument) -> bytes:
     styles = StyleBook(document)
     fonts = FontBook(doc.theme.asset_dirs, doc.theme.roots)
     ctx = Context(document, styles, ImagePolicy(doc.resource_roots, box), box[0], fonts)
+    if links_dir is not None:
+        ctx.link_base = _relative_folder(doc.base_dir, links_dir)
     write_page_parts(ctx, section, root.body, doc.options)
     writer = BlockWriter(ctx, document, Pending())
     writer.write_children(root.body, Scope())
@@ -84,3 +91,8 @@ def _open_reference(doc: ComposedDocument) -> DocxDocument:
         return Document(io.BytesIO(clean_reference(path)))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise RenderError(f"cannot open the reference document {path}: {exc}") from exc
+
+
+def _relative_folder(folder: Path, start: Path) -> str:
+    rel = Path(os.path.relpath(os.path.realpath(folder), os.path.realpath(start))).as_posix()
+    return "" if rel == "." else rel

@@ -157,6 +157,11 @@ class BlockWriter:
             self.pending.ids.append(el.get("id"))
         if "page-break" in el.classes:
             self.pending.page_break = True
+        if "landscape" in el.classes:
+            from prfaqgen.writers.docx.page import write_landscape
+
+            write_landscape(self, el, scope)
+            return
         own = el.get("data-docx-style")
         tag = el.tag
         revision = block_revision(el)

@@ -50,6 +50,8 @@ class Context:
     """The spec fields' hidden bookmarks (``data-field``), for ``prfaqgen comments``."""
     last_paragraph: Paragraph | None = None
     """The paragraph written last, where an open field's bookmark ends."""
+    link_base: str = ""
+    """The spec's folder relative to the output's: a relative link is rebased onto it."""
     _bookmarks: set[str] = field(default_factory=set)
     _last_id: int = 0
 

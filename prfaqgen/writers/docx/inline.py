@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TypeAlias, cast
+from urllib.parse import quote, urlsplit
 
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -228,7 +230,8 @@ class InlineWriter:
         if href.startswith("#"):
             link.set(qn("w:anchor"), bookmark_name(href[1:]))
         else:
-            r_id = self._paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            target = rebased(href, self._ctx.link_base)
+            r_id = self._paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
             link.set(qn("r:id"), r_id)
         link.set(qn("w:history"), "1")
         return link
@@ -248,3 +251,16 @@ class InlineWriter:
         for doc_pr in run_xml(run).xpath(".//wp:docPr"):
             doc_pr.set("descr", el.get("alt", ""))
         self._after_space = self._after_space_old = False
+
+
+def rebased(href: str, base: str) -> str:
+    """``href`` read from ``base`` when it is a relative path (``pricing.pdf``)."""
+    parts = urlsplit(href)
+    if not base or parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
+        return href
+    path = posixpath.normpath(posixpath.join(quote(base), parts.path))
+    return (
+        path
+        + (f"?{parts.query}" if parts.query else "")
+        + (f"#{parts.fragment}" if parts.fragment else "")
+    )

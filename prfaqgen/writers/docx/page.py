@@ -8,8 +8,12 @@ which Word users can change or remove as usual.
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.section import Section, _Footer, _Header
 from docx.shared import Inches, Length, Twips
 from lxml.html import HtmlElement
@@ -147,3 +151,48 @@ def _add_watermark(header: _Header, text: str, text_width: Length) -> None:
     height = width / max(0.75 * len(text), 1.0)
     xml = _WATERMARK.format(width=width, height=height, text=f'"{text.translate(_ATTRIBUTE)}"')
     paragraph_xml(paragraph).append(parse_xml(xml))
+
+
+LANDSCAPE = "landscape"
+"""The class of an HTML block that the DOCX sets on landscape pages of their own."""
+
+
+def write_landscape(writer: BlockWriter, el: HtmlElement, scope: Scope) -> None:
+    """``el`` in a landscape section of its own, as the PDF's ``@page`` gives it.
+
+    Word keeps a section's page setup in the last paragraph of the section: one
+    empty paragraph ends the portrait pages before, another ends the landscape
+    ones; the document's own (portrait) setup continues after.
+    """
+    ctx = writer.ctx
+    document = ctx.document
+    if writer.container is not document:  # inside a table or a header: no sections there
+        writer.write_children(el, scope)
+        return
+    portrait = section_xml(document.sections[-1])
+    body = document.element.body
+    if any(child.tag in (qn("w:p"), qn("w:tbl")) for child in body):
+        _end_section(writer, copy.deepcopy(portrait))
+    writer.pending.page_break = False  # the section break starts the page
+    landscape = copy.deepcopy(portrait)
+    for child in list(landscape):
+        if child.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:lnNumType")):
+            landscape.remove(child)
+    section = Section(landscape, document.part)
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = height, width
+    left, right = section.left_margin or Inches(1), section.right_margin or Inches(1)
+    saved = ctx.text_width
+    ctx.text_width = Length(height - left - right)
+    try:
+        writer.write_children(el, scope)
+    finally:
+        ctx.text_width = saved
+    _end_section(writer, landscape)
+
+
+def _end_section(writer: BlockWriter, sect_pr: Any) -> None:
+    paragraph = writer.container.add_paragraph()
+    paragraph_xml(paragraph).get_or_add_pPr().append(sect_pr)
