@@ -191,7 +191,7 @@ class _Printer:
     def _warnings(self, outcome: Outcome) -> None:
         """Missing recommended parts in one line per spec (a folder of drafts would
         print dozens each); --verbose lists each at its line."""
-        from prfaqgen.spec.recommended import is_missing_part
+        from prfaqgen.spec.completeness import is_missing_part
 
         missing = [] if self._verbose else [d for d in outcome.warnings if is_missing_part(d)]
         print_diagnostics([d for d in outcome.warnings if d not in missing])

@@ -2,7 +2,7 @@
 
 A missing required part is written as the same kind of ``TODO:`` text that
 ``prfaqgen new`` scaffolds (spec/scaffold.py), so that the spec validates and
-``prfaqgen validate`` warns at each one (spec/unfilled.py); a missing
+``prfaqgen validate`` warns at each one (spec/completeness.py); a missing
 recommended part is left out, as validate's recommended-part warnings expect.
 """
 

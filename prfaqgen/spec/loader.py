@@ -10,13 +10,11 @@ from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import SpecError
 from prfaqgen.source.locations import SourceMap
 from prfaqgen.source.yaml_builder import ReadResult, read_spec_file, read_spec_text
-from prfaqgen.spec.characters import character_errors
+from prfaqgen.spec.completeness import recommended_warnings, unfilled_warnings
+from prfaqgen.spec.field_text import character_errors, limit_errors
 from prfaqgen.spec.images import check_images
-from prfaqgen.spec.limits import limit_errors
 from prfaqgen.spec.messages import diagnostics_from
 from prfaqgen.spec.model import SUPPORTED_FORMATS, Spec
-from prfaqgen.spec.recommended import recommended_warnings
-from prfaqgen.spec.unfilled import unfilled_warnings
 from prfaqgen.validation import Invalid, validate
 
 
