@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 
 import pytest
+
+# A shell without job control starts background commands with SIGINT ignored, and
+# a process started with it ignored keeps ignoring it: the tests that press Ctrl-C
+# on a prfaqgen process (exit 130, watch stopping) would wait forever. A handler of
+# our own is reset to the default in every process the tests start.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
