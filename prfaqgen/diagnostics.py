@@ -7,7 +7,6 @@ any list of them into text, JSON, SARIF or GitHub annotations.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -112,5 +111,7 @@ def closest(word: object, choices: Iterable[str]) -> str | None:
     for choice in choices:
         if choice.lower() == text.lower():
             return choice
+    import difflib  # only when a choice is wrong: validate starts faster
+
     found = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
     return found[0] if found else None

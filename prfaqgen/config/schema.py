@@ -8,7 +8,6 @@ reported at the key's line and column in the config file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +72,8 @@ def _unknown_key(key: str, keys: dict[str, Any]) -> str:
 
 
 def _message(problem: Problem) -> str:
+    import json  # only for a config with a problem
+
     shown = json.dumps(problem.value, default=str)
     if problem.code == "unknown_key":
         return "unknown key; remove it or check its spelling"

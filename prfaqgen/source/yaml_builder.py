@@ -36,7 +36,6 @@ from typing import Any
 import yaml
 
 from prfaqgen.diagnostics import Diagnostic, format_path
-from prfaqgen.source import yaml_errors
 from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -175,6 +174,8 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
     try:
         root = yaml.compose(text, Loader=_NoAliasComposer)
     except yaml.MarkedYAMLError as exc:
+        from prfaqgen.source import yaml_errors  # only for a file that does not parse
+
         said = yaml_errors.explain(exc, text)
         if said is not None:
             return fail(said.message, said.line, said.column)

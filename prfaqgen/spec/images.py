@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from prfaqgen.diagnostics import Diagnostic, format_path
 from prfaqgen.source.locations import SourceMap, text_values
@@ -96,6 +95,8 @@ def check_images(
 
 
 def _resolve(src: str, root: Path) -> tuple[Path | None, str]:
+    from urllib.parse import unquote, urlsplit  # only for a spec with images
+
     shown = unquote(src)
     parts = urlsplit(src)
     if parts.scheme or parts.netloc or src.startswith("//"):
