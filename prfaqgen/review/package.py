@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from prfaqgen.bounded_zip import declares_entities
 from prfaqgen.errors import ReviewError
 from prfaqgen.writers.docx.fields import ITEM_PART, PART_NAMESPACE
 from prfaqgen.writers.docx.reference import read_bounded
@@ -78,7 +79,7 @@ def _parse(parts: dict[str, bytes], name: str, refuse: Refuse) -> etree._Element
     data = parts.get(name)
     if data is None:
         return None
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    if declares_entities(data):
         raise refuse(f"its part {name} declares a DOCTYPE or entities")
     try:
         return etree.fromstring(data, _PARSER)
