@@ -9,6 +9,7 @@ formats where there is one.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import tinycss2
@@ -45,13 +46,34 @@ def css_warnings(stylesheet: Path, look: Look | None = None) -> tuple[Diagnostic
     and the keys of theme.toml's ``look`` it never uses (a copy of an older theme.css).
 
     A copy of the built-in theme.css gives no warning; only what differs from it.
+    Every render of a themed spec asks, so the answer is kept per process until
+    the stylesheet changes.
     """
-    builtin = templates_dir() / "theme" / "theme.css"
     try:
-        if stylesheet.resolve() == builtin.resolve():
+        if stylesheet.resolve() == _builtin().resolve():
             return ()
+        stat = stylesheet.stat()
+    except OSError:
+        return ()  # the PDF writer reports an unreadable stylesheet
+    return _warnings(stylesheet, stat.st_mtime_ns, stat.st_size, look)
+
+
+def _builtin() -> Path:
+    return templates_dir() / "theme" / "theme.css"
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_declarations() -> dict[tuple[str, str], str]:
+    return {key: value for key, value, _, _ in _declarations(_builtin().read_text("utf-8"))}
+
+
+@functools.lru_cache(maxsize=32)
+def _warnings(
+    stylesheet: Path, mtime_ns: int, size: int, look: Look | None
+) -> tuple[Diagnostic, ...]:
+    try:
         text = stylesheet.read_text(encoding="utf-8")
-        known = {key: value for key, value, _, _ in _declarations(builtin.read_text("utf-8"))}
+        known = _builtin_declarations()
     except (OSError, UnicodeDecodeError):
         return ()  # the PDF writer reports an unreadable stylesheet
     found = [
