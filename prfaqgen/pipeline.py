@@ -9,16 +9,18 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prfaqgen.atomic import write_all_atomically
 from prfaqgen.compose.compose import compose
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import PrfaqgenError, RenderError
-from prfaqgen.measure.budget import PageBudget, measure_budget
 from prfaqgen.settings import FORMATS, Settings
 from prfaqgen.spec.loader import LoadedSpec, load_spec
 from prfaqgen.themes import load_theme
+
+if TYPE_CHECKING:
+    from prfaqgen.measure.budget import PageBudget
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def render_spec(
 
         pdf = render_pdf(doc, links_dir=settings.output)
         if settings.measures_budget:
+            from prfaqgen.measure.budget import measure_budget
+
             budget = measure_budget(pdf)
         if "pdf" in formats:
             contents["pdf"] = pdf.data

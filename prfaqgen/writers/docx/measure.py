@@ -17,7 +17,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -285,6 +284,8 @@ def _system_font(face: Face) -> Path | None:
     pattern = face.family
     pattern += ":weight=bold" if face.bold else ""
     pattern += ":slant=italic" if face.italic else ""
+    import subprocess  # only for a font that is neither the theme's nor built in
+
     try:
         found = subprocess.run(
             [program, "-f", "%{file}", pattern],
