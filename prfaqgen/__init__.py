@@ -43,7 +43,7 @@ _LAZY = {
     "PageBudget": "prfaqgen.measure.budget",
     "ResolvedSettings": "prfaqgen.config",
     "settings_for": "prfaqgen.config",
-    "Theme": "prfaqgen.options",
+    "Theme": "prfaqgen.look",
     "load_theme": "prfaqgen.themes",
     "lint_spec": "prfaqgen.lint",
     "LintConfig": "prfaqgen.lint",

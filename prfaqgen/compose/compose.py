@@ -15,7 +15,8 @@ from prfaqgen.compose.markdown import MarkdownRenderer
 from prfaqgen.compose.templating import render_template
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.fingerprint import spec_digest
-from prfaqgen.options import RenderOptions, Theme
+from prfaqgen.look import Theme
+from prfaqgen.options import RenderOptions
 from prfaqgen.spec.loader import LoadedSpec
 from prfaqgen.themes.resolve import load_theme, theme_file
 

@@ -1,6 +1,6 @@
 """The composed document: what the compose stage hands to every writer.
 
-Its options and theme are shared value types (prfaqgen.options), imported here too.
+Its options and theme are shared value types (prfaqgen.options, prfaqgen.look), imported here too.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.options import Look, Paper, RenderOptions, Theme
+from prfaqgen.look import Look, Theme
+from prfaqgen.options import Paper, RenderOptions
 
 __all__ = ["ComposedDocument", "Look", "Paper", "RenderOptions", "Theme"]
 

@@ -21,7 +21,7 @@ from prfaqgen.atomic import write_atomically
 from prfaqgen.builtin import templates_dir
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import PortfolioError
-from prfaqgen.options import Theme
+from prfaqgen.look import Theme
 from prfaqgen.portfolio.ranking import IdeaRow
 from prfaqgen.settings import Settings
 

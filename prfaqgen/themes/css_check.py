@@ -16,7 +16,7 @@ import tinycss2
 
 from prfaqgen.builtin import templates_dir
 from prfaqgen.diagnostics import Diagnostic
-from prfaqgen.options import Look
+from prfaqgen.look import Look
 
 # Properties whose change shows in the document's text, and so should show in the DOCX.
 _WATCHED = frozenset(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from prfaqgen._version import __version__
 from prfaqgen.errors import ConfigError, ThemeError
-from prfaqgen.options import Look
+from prfaqgen.look import Look
 from prfaqgen.source.toml_reader import TomlSource, read_toml
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from prfaqgen.builtin import templates_dir
 from prfaqgen.errors import ThemeError
-from prfaqgen.options import Look, Theme
+from prfaqgen.look import Look, Theme
 from prfaqgen.themes.metadata import ThemeInfo, read_theme_info
 
 if TYPE_CHECKING:

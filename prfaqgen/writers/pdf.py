@@ -34,7 +34,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
 from prfaqgen.fingerprint import Fingerprint, files_below
-from prfaqgen.options import Theme
+from prfaqgen.look import Theme
 from prfaqgen.writers.local_files import local_path
 from prfaqgen.writers.pdf_internals import embedding_fonts, html_from_tree
 from prfaqgen.writers.pdf_layout import (

@@ -18,7 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from prfaqgen.compose.document import ComposedDocument
-from prfaqgen.options import RenderOptions, Theme
+from prfaqgen.look import Theme
+from prfaqgen.options import RenderOptions
 
 if TYPE_CHECKING:
     from prfaqgen.writers.pdf import PdfRender

@@ -29,7 +29,8 @@ from PIL import Image
 
 from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.options import RenderOptions, Theme
+from prfaqgen.look import Theme
+from prfaqgen.options import RenderOptions
 from prfaqgen.writers.docx import render_docx
 
 REPO = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ from prfaqgen.compose.html_tree import to_lxml
 from prfaqgen.compose.markup_scan import scan_source, scan_templates
 from prfaqgen.compose.vocabulary import ELEMENTS, markdown_tables
 from prfaqgen.errors import RenderError
-from prfaqgen.options import Theme
+from prfaqgen.look import Theme
 from prfaqgen.writers.docx import render_docx
 from prfaqgen.writers.docx.images import DATA_URL_MAX_BYTES
 

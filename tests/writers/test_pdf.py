@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from prfaqgen.compose.document import ComposedDocument
 from prfaqgen.errors import RenderError
-from prfaqgen.options import Theme
+from prfaqgen.look import Theme
 from prfaqgen.writers.pdf import PdfRender, render_pdf
 
 from .conftest import FIXTURES, REPO
