@@ -17,11 +17,6 @@ from typing import Any
 from prfaqgen.diagnostics import Diagnostic
 from prfaqgen.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 Key = tuple[str, ...]
 
 _BARE = r"[A-Za-z0-9_-]+"
@@ -64,6 +59,11 @@ def read_toml(path: Path) -> TomlSource:
         raise ConfigError([_whole_file(path, f"cannot be read ({exc.strerror or exc})")]) from None
     except UnicodeDecodeError:
         raise ConfigError([_whole_file(path, "is not UTF-8 text; save it as UTF-8")]) from None
+    # Imported here: most renders read no TOML file (the built-in theme has no theme.toml).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
