@@ -64,7 +64,16 @@ def _questions_list(block: Block) -> bool:
 
 
 def question_of(block: Block) -> tuple[str | None, str | None]:
-    """(question, answer in the same block or None) when the block asks one."""
+    """(question, answer in the same block or None) when the block asks one.
+
+    A cue with nothing to ask after it (``Q: \\``, a bare ``Q3.`` heading) asks
+    nothing: an empty question would be an error in the spec written.
+    """
+    question, answer = _question_of(block)
+    return (question, answer) if question else (None, None)
+
+
+def _question_of(block: Block) -> tuple[str | None, str | None]:
     if block.kind == "heading":
         return cues.strip_question_number(block.markdown), None
     if block.kind != "para":

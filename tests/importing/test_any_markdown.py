@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from prfaqgen.importing import import_draft
@@ -76,6 +76,8 @@ PIECES = st.sampled_from(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(PIECES, min_size=1, max_size=80))
+@example(pieces=["**", "\n", "Q: ", "\\"])  # a "Q:" cue with nothing to ask: no empty question
+@example(pieces=["### ", "Q1. ", "\n", "A: ", "Yes."])  # a bare numbered heading
 def test_any_markdown_draft_gives_a_valid_spec(tmp_path: Path, pieces: list[str]) -> None:
     text = "".join(pieces)
     if not text.strip():
