@@ -7,21 +7,24 @@ PyYAML alone is not safe or precise enough for specs written by hand:
 * aliases can expand into billions of nodes ("billion laughs");
 * tags such as ``!!python/object/apply`` ask for objects to be built.
 
-So we only *compose* the YAML into nodes (which keeps line and column), and
-build the data ourselves: every scalar stays the text the author wrote (the
-model converts dates and numbers), aliases and custom tags are refused, and
-duplicate keys are reported. Every problem becomes a located diagnostic.
+So we build the data ourselves, straight from the parser's events (which
+carry line and column): every scalar stays the text the author wrote (the model
+converts dates and numbers), aliases and custom tags are refused, duplicate
+keys are reported, and a value we do not build is skipped by a flat walk over
+its events, so that no nesting costs recursion. Every problem becomes a
+located diagnostic.
 
-The fast path (the second half of this module) builds a clean spec straight
-from libyaml's events. PyYAML's pure-Python scanner is most of the time
-``validate`` spends on a spec (about 15 ms of 17 for the example). libyaml
-reads the same YAML 1.1 ten times faster, but its error messages and marks
-differ, and its composer would expand aliases. So this path only takes
-documents it can build without a single remark: no alias, no tag, no duplicate
-or complex key, no nesting past the limit, one document. Anything else raises
-:class:`Unusual`, and the reader starts again on the pure-Python path, which
-explains the problem at its line and column as it always has. For the documents
-it takes, the data and the source map are the same as that path's
+One builder, two event sources. libyaml's parser (``yaml._yaml.CParser``)
+reads YAML 1.1 about ten times faster than PyYAML's pure-Python one, which was
+most of the time ``validate`` spent on a spec. But PyYAML's parser is the one
+whose words and marks the author-facing explanations are written against
+(:mod:`prfaqgen.source.yaml_errors`), and the two do not take quite the same
+files: libyaml takes a tab between tokens, and sees no harm in an anchor given
+twice, where PyYAML refuses both. So when libyaml raises, or the document has
+anything to remark on (or a tag), what was built over its events is thrown away
+and the builder runs again over PyYAML's parser, which has always been the one
+to read such documents. Without libyaml only that parser is used. Over both,
+the builder gives the same data, source map and remarks
 (tests/spec/test_yaml_paths.py).
 """
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,25 +54,6 @@ _EMPTY = (
     "is empty: an idea spec starts with `prfaq: 1`; "
     "run `prfaqgen new NAME` for a commented starting point"
 )
-
-
-_REFUSED_ALIAS = "tag:prfaqgen,2026:refused-alias"
-
-
-class _NoAliasComposer(yaml.SafeLoader):
-    """A loader that resolves no implicit types and never expands an alias.
-
-    An alias becomes a placeholder node that the builder reports, so that one
-    alias does not hide the file's other problems.
-    """
-
-    yaml_implicit_resolvers: dict[str, list[Any]] = {}
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
-            return yaml.ScalarNode(_REFUSED_ALIAS, event.anchor, event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -107,16 +91,14 @@ def read_spec_file(path: Path, display_name: str | None = None) -> ReadResult:
         text = _decode(raw)
     except _DecodeProblem as problem:
         return fail(problem.message, problem.line, problem.column)
-    return _compose(text, name, result)
+    return _compose(text, name)
 
 
 def read_spec_text(text: str, display_name: str) -> ReadResult:
     """Read spec source already in memory (for tests and the Python API)."""
-    result = ReadResult()
     if len(text) > MAX_FILE_BYTES:
-        result.diagnostics.append(Diagnostic(display_name, 1, 1, "", _TOO_LARGE))
-        return result
-    return _compose(text, display_name, result)
+        return ReadResult(diagnostics=[Diagnostic(display_name, 1, 1, "", _TOO_LARGE)])
+    return _compose(text, display_name)
 
 
 _TOO_LARGE = (
@@ -155,24 +137,33 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: its own parser only
+    _CParser = None
+
+# Both parsers slow down quadratically with flow nesting on one line (10 000 `[` take libyaml
+# a quarter of a second and PyYAML's parser 15 s; 100 000 take libyaml 25 s). A file nested
+# deeper than this is not read on: its one diagnostic is where it first passed MAX_DEPTH.
+MAX_READ_DEPTH = 500
+
+
+def _compose(text: str, name: str) -> ReadResult:
     def fail(message: str, line: int = 1, column: int = 1) -> ReadResult:
-        result.diagnostics.append(Diagnostic(name, line, column, "", message))
-        return result
+        return ReadResult(diagnostics=[Diagnostic(name, line, column, "", message)])
 
     if not text.strip():
         return fail(_EMPTY)
-    if available():
-        fast = SourceMap(source=text)
+    if _CParser is not None:
         try:
-            result.data = build(text, fast, MAX_DEPTH)
-        except Unusual:
-            pass  # the pure-Python path below says what is wrong, where
-        else:
-            result.source_map = fast
-            return result
+            result, unusual = build(text, name, libyaml=True)
+            if not unusual:
+                return result
+        except (yaml.YAMLError, UnicodeEncodeError):  # a lone surrogate cannot reach libyaml
+            pass  # PyYAML's own parser says what is wrong, in the words and marks it always had
     try:
-        root = yaml.compose(text, Loader=_NoAliasComposer)
+        return build(text, name, libyaml=False)[0]
     except yaml.MarkedYAMLError as exc:
         from prfaqgen.source import yaml_errors  # only for a file that does not parse
 
@@ -192,30 +183,6 @@ def _compose(text: str, name: str, result: ReadResult) -> ReadResult:
         )
     except yaml.YAMLError as exc:  # any other PyYAML error, still without a traceback
         return fail(f"is not valid YAML: {exc}")
-    except RecursionError:
-        line, column = _too_deep(text)
-        return fail(
-            f"is nested too deeply: an idea spec needs at most {MAX_DEPTH} levels", line, column
-        )
-
-    if root is None or (
-        isinstance(root, yaml.ScalarNode) and root.style is None and root.value in _NULLS
-    ):
-        return fail(_EMPTY)
-    if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        start = _position(root)
-        return fail(
-            f"the top level is {kind}, not a mapping of fields: an idea spec starts "
-            "with `prfaq: 1`, then `title:`, `meta:`, `press_release:` and `faq:`",
-            start.line,
-            start.column,
-        )
-    builder = _Builder(name, result.source_map)
-    result.source_map.source = text
-    result.data = builder.build(root, ())
-    result.diagnostics.extend(builder.diagnostics)
-    return result
 
 
 def _where_it_starts(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -235,27 +202,6 @@ def _unclosed_quote(exc: yaml.MarkedYAMLError) -> bool:
     return "quoted scalar" in (exc.context or "") and (
         "end of stream" in problem or "document separator" in problem
     )
-
-
-def _too_deep(text: str) -> tuple[int, int]:
-    """Where nesting first goes deeper than MAX_DEPTH, found from the parser's events.
-
-    Composing recursed too deep to say where; the event stream is flat, so walking
-    it again costs no recursion. Only runs on that error path.
-    """
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_NoAliasComposer):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                mark = event.start_mark
-                if depth > MAX_DEPTH + 1 and mark is not None:  # the root mapping has path ()
-                    return mark.line + 1, mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        pass
-    return 1, 1
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
@@ -282,196 +228,267 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return f"is not valid YAML: {problem}{context}{hint}"
 
 
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def build(text: str, name: str, *, libyaml: bool) -> tuple[ReadResult, bool]:
+    """Read ``text`` over libyaml's events or PyYAML's own; raises the parser's errors.
+
+    Also says whether the document is unusual: it has a remark or a tag. PyYAML's
+    own parser has always been the one that read those, and it refuses some that
+    libyaml takes (a tab between tokens; an anchor given twice, which its composer
+    refused), so the reader reads them again over it.
+    """
+    next_event = _CParser(text).get_event if libyaml else yaml.SafeLoader(text).get_event
+    builder = _Builder(text, name, next_event, strict_anchors=not libyaml)
+    try:
+        result = builder.document()
+    except _TooDeep:
+        assert builder.too_deep is not None
+        result = ReadResult(diagnostics=[builder.too_deep])
+    if libyaml and text[-1:] not in ("", *"\r\n\x85\u2028\u2029"):
+        _end_where_pyyaml_does(result, text)
+    return result, bool(result.diagnostics) or builder.tagged
+
+
+def _end_where_pyyaml_does(result: ReadResult, text: str) -> None:
+    """libyaml puts the end of a file without a final line break on a line of its own,
+    PyYAML just after the last character: an empty key or value there stands where
+    PyYAML puts it. No other position is on that line, which does not exist."""
+    line, column = _line_and_column(text)
+    theirs, ours = Position(line + 1, 1), Position(line, column)
+    for table in (result.source_map.keys, result.source_map.values):
+        for path, position in table.items():
+            if position == theirs:
+                table[path] = ours
+    result.diagnostics[:] = [
+        replace(found, line=line, column=column) if (found.line, found.column) == theirs else found
+        for found in result.diagnostics
+    ]
+
+
+class _TooDeep(Exception):
+    """Nesting past MAX_READ_DEPTH: the file is not read on."""
+
+
+# A value may carry any standard tag; a key only PyYAML's default ones (or none).
+_KEY_TAGS = {None, "!", _STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_DEEPER = f"is nested deeper than {MAX_DEPTH} levels"
+_ALIAS, _SCALAR, _MAPPING = yaml.AliasEvent, yaml.ScalarEvent, yaml.MappingStartEvent
 
 
 class _Builder:
-    """Turns composed nodes into dicts, lists and strings, checking as it goes."""
+    """Turns parser events into dicts, lists and strings, checking as it goes.
 
-    def __init__(self, name: str, source_map: SourceMap) -> None:
-        self.name = name
-        self.source_map = source_map
-        self.diagnostics: list[Diagnostic] = []
+    A value it does not build (refused, or too deep) is consumed by a flat walk
+    over its events, so no nesting costs recursion and nothing inside is remarked.
+    """
 
-    def _error(self, node: yaml.Node, path: FieldPath, message: str) -> None:
-        pos = _position(node)
-        self.diagnostics.append(
-            Diagnostic(self.name, pos.line, pos.column, format_path(path), message)
-        )
-
-    def build(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.source_map.values[path] = _position(node)
-        if len(path) > MAX_DEPTH:
-            self._error(node, path, f"is nested deeper than {MAX_DEPTH} levels")
-            return None
-        if node.tag == _REFUSED_ALIAS:
-            self._error(
-                node,
-                path,
-                f"aliases (*{node.value}) are not allowed in idea specs: "
-                "write the value out in full",
-            )
-            return None
-        if node.tag not in _STANDARD_TAGS and not _is_default_tag(node):
-            self._error(
-                node,
-                path,
-                f"the YAML tag `{_short_tag(node.tag)}` is not allowed in idea specs: "
-                "remove it and write plain text, lists and mappings",
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        if node.style is None and node.value in _NULLS:
-            return None
-        if node.style == "|":
-            self.source_map.blocks[path] = _block_start(node)
-        span = ScalarSpan(node.style, node.start_mark.pointer, node.end_mark.pointer, node.value)
-        self.source_map.scalars[path] = span
-        return node.value
-
-    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._error(key_node, path, "a key must be a plain name, not a list or mapping")
-                continue
-            if key_node.tag == _REFUSED_ALIAS:
-                self._error(
-                    key_node, path, f"aliases (*{key_node.value}) are not allowed, also as keys"
-                )
-                continue
-            if not _is_default_tag(key_node) and key_node.tag != _STR_TAG:
-                self._error(
-                    key_node,
-                    path,
-                    f"the YAML tag `{_short_tag(key_node.tag)}` is not allowed on a key: "
-                    "write the key as a plain name",
-                )
-                continue
-            key = key_node.value
-            child = (*path, key)
-            if key in out:
-                first = self.source_map.keys[child]
-                self._error(
-                    key_node,
-                    child,
-                    f"duplicate key `{key}` (first at line {first.line}): YAML would keep "
-                    "only one of them; merge the two or delete one",
-                )
-                continue
-            self.source_map.keys[child] = _position(key_node)
-            out[key] = self.build(value_node, child)
-        return out
-
-
-def _block_start(node: yaml.ScalarNode) -> Position:
-    mark = node.start_mark
-    return block_start(mark.buffer or "", mark.pointer, node.end_mark.pointer, mark.line)
-
-
-def _is_default_tag(node: yaml.Node) -> bool:
-    """A node with no explicit tag gets PyYAML's default one for its kind."""
-    return node.tag in (
-        yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    )
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-# --- The fast path: a clean spec built straight from libyaml's events ----------------------
-
-_CParser: Any
-try:
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml: the reader's pure-Python path only
-    _CParser = None
-
-
-class Unusual(Exception):
-    """The document needs the pure-Python path (an error, or something to remark on)."""
-
-
-def available() -> bool:
-    return _CParser is not None
-
-
-def build(text: str, source_map: SourceMap, max_depth: int) -> dict[str, Any]:
-    """The top-level mapping of ``text``, its positions recorded in ``source_map``."""
-    try:
-        parser = _CParser(text)
-        event: Any = None
-        for start in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent):
-            event = parser.get_event()
-            if not isinstance(event, start):
-                raise Unusual
-        data = _EventBuilder(text, source_map, max_depth, parser.get_event).node(event, ())
-        for end in (yaml.DocumentEndEvent, yaml.StreamEndEvent):  # one document only
-            if not isinstance(parser.get_event(), end):
-                raise Unusual
-    except yaml.YAMLError:
-        raise Unusual from None
-    assert isinstance(data, dict)
-    return data
-
-
-class _EventBuilder:
     def __init__(
-        self, text: str, source_map: SourceMap, max_depth: int, next_event: Callable[[], Any]
+        self, text: str, name: str, next_event: Callable[[], Any], *, strict_anchors: bool
     ) -> None:
         self.text = text
-        self.map = source_map
-        self.max_depth = max_depth
+        self.name = name
         self.next_event = next_event
+        self.map = SourceMap(source=text)
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict[str, Any] = {}  # name -> start mark of the node it is on
+        self.strict_anchors = strict_anchors
+        self.tagged = False  # an explicit tag was seen, even an allowed one
+        self.too_deep: Diagnostic | None = None  # first collection past MAX_DEPTH
+
+    def document(self) -> ReadResult:
+        self.next_event()  # the stream's start
+        if isinstance(self.next_event(), yaml.StreamEndEvent):  # only comments
+            return self._fail(_EMPTY, None)
+        root = self.next_event()
+        data = None
+        if isinstance(root, yaml.MappingStartEvent):
+            data = self.node(root, ())
+        else:
+            self.anchor(root)
+            self.skip(root, 1, ())
+        self.next_event()  # the document's end
+        if not isinstance(end := self.next_event(), yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                root.start_mark,
+                "but found another document",
+                end.start_mark,
+            )
+        if isinstance(root, yaml.MappingStartEvent):
+            return ReadResult(data, self.map, self.diagnostics)
+        if isinstance(root, yaml.AliasEvent):
+            null = root.anchor in _NULLS
+        else:
+            null = isinstance(root, yaml.ScalarEvent) and not root.style and root.value in _NULLS
+        if null:
+            return self._fail(_EMPTY, None)
+        kind = "a list" if isinstance(root, yaml.SequenceStartEvent) else "a single value"
+        return self._fail(
+            f"the top level is {kind}, not a mapping of fields: an idea spec starts "
+            "with `prfaq: 1`, then `title:`, `meta:`, `press_release:` and `faq:`",
+            root.start_mark,
+        )
+
+    def _fail(self, message: str, mark: Any) -> ReadResult:
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        self.diagnostics = [Diagnostic(self.name, line, column, "", message)]
+        return ReadResult(diagnostics=self.diagnostics)
+
+    def remark(self, mark: Any, path: FieldPath, message: str) -> Diagnostic:
+        found = Diagnostic(self.name, mark.line + 1, mark.column + 1, format_path(path), message)
+        self.diagnostics.append(found)
+        return found
+
+    def anchor(self, event: Any) -> None:
+        """Note the anchor on ``event``: PyYAML's composer refused one given twice.
+
+        Over libyaml's events it is not checked: the reader has always taken a
+        document it reads without a remark from them as it is."""
+        name = event.anchor
+        if not self.strict_anchors or name is None or isinstance(event, yaml.AliasEvent):
+            return
+        if name in self.anchors:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {name!r}; first occurrence",
+                self.anchors[name],
+                "second occurrence",
+                event.start_mark,
+            )
+        self.anchors[name] = event.start_mark
 
     def node(self, event: Any, path: FieldPath) -> Any:
-        if len(path) > self.max_depth or getattr(event, "tag", None) not in (None, "!"):
-            raise Unusual
         mark = event.start_mark
         self.map.values[path] = Position(mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        if kind is _ALIAS or len(path) > MAX_DEPTH or event.tag is not None:
+            if self.refused(event, path):
+                return None
+        elif event.anchor is not None:
+            self.anchor(event)
+        if kind is _SCALAR:
             return self.scalar(event, path)
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is _MAPPING:
             return self.mapping(path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not isinstance(item := self.next_event(), yaml.SequenceEndEvent):
-                items.append(self.node(item, (*path, len(items))))
-            return items
-        raise Unusual  # an alias
+        items: list[Any] = []
+        while type(item := self.next_event()) is not yaml.SequenceEndEvent:
+            items.append(self.node(item, (*path, len(items))))
+        return items
+
+    def refused(self, event: Any, path: FieldPath) -> bool:
+        """Remark on a node not to build (consuming it), or note its allowed tag."""
+        mark = event.start_mark
+        self.anchor(event)
+        if len(path) > MAX_DEPTH:
+            found = self.remark(mark, path, _DEEPER)
+            if self.too_deep is None and isinstance(event, yaml.CollectionStartEvent):
+                self.too_deep = found
+        elif type(event) is _ALIAS:
+            message = f"aliases (*{event.anchor}) are not allowed in idea specs: "
+            self.remark(mark, path, message + "write the value out in full")
+            return True
+        elif event.tag != "!":
+            self.tagged = True
+            if event.tag in _STANDARD_TAGS:
+                return False
+            self.remark(
+                mark,
+                path,
+                f"the YAML tag `{_short_tag(event.tag)}` is not allowed in idea specs: "
+                "remove it and write plain text, lists and mappings",
+            )
+        else:
+            return False
+        self.skip(event, len(path) + 1, path)
+        return True
 
     def scalar(self, event: Any, path: FieldPath) -> str | None:
-        style = event.style or None
+        style = event.style or None  # libyaml says "" for plain
         if style is None and event.value in _NULLS:
             return None
         start, end = event.start_mark, event.end_mark
         if style == "|":
             self.map.blocks[path] = block_start(self.text, start.index, end.index, start.line)
         self.map.scalars[path] = ScalarSpan(style, start.index, end.index, event.value)
-        return str(event.value)
+        return event.value
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        key: Any
-        while not isinstance(key := self.next_event(), yaml.MappingEndEvent):
-            if not isinstance(key, yaml.ScalarEvent) or key.tag not in (None, "!"):
-                raise Unusual
-            name = str(key.value)
-            if name in out:
-                raise Unusual
-            child = (*path, name)
-            mark: Any = key.start_mark
+        next_event = self.next_event
+        while type(event := next_event()) is not yaml.MappingEndEvent:
+            if type(event) is _SCALAR and event.tag is event.anchor is None:
+                key = event.value if event.value not in out else self.key(event, path, out)
+            else:
+                key = self.key(event, path, out)
+            value = next_event()
+            if key is None:  # refused: its value is not read either
+                self.anchor(value)
+                self.skip(value, len(path) + 2, path)
+                continue
+            child = (*path, key)
+            mark = event.start_mark
             self.map.keys[child] = Position(mark.line + 1, mark.column + 1)
-            out[name] = self.node(self.next_event(), child)
+            out[key] = self.node(value, child)
         return out
+
+    def key(self, event: Any, path: FieldPath, out: dict[str, Any]) -> str | None:
+        """The name of a key of the mapping at ``path``, or None when it is refused."""
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            self.remark(mark, path, f"aliases (*{event.anchor}) are not allowed, also as keys")
+            return None
+        self.anchor(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            self.remark(mark, path, "a key must be a plain name, not a list or mapping")
+            self.skip(event, len(path) + 2, path)
+            return None
+        if event.tag not in (None, "!"):
+            self.tagged = True
+            if event.tag not in _KEY_TAGS:
+                self.remark(
+                    mark,
+                    path,
+                    f"the YAML tag `{_short_tag(event.tag)}` is not allowed on a key: "
+                    "write the key as a plain name",
+                )
+                return None
+        name: str = event.value
+        if name in out:
+            first = self.map.keys[(*path, name)]
+            self.remark(
+                mark,
+                (*path, name),
+                f"duplicate key `{name}` (first at line {first.line}): YAML would keep "
+                "only one of them; merge the two or delete one",
+            )
+            return None
+        return name
+
+    def skip(self, event: Any, level: int, path: FieldPath) -> None:
+        """Consume the node ``event`` starts, ``level`` collections deep, unbuilt.
+
+        Only its anchors are noted (the composer checked them too), and where it
+        first nests past MAX_DEPTH, for a file too deep to read on.
+        """
+        depth = 0
+        while True:
+            if isinstance(event, yaml.CollectionStartEvent):
+                if level + depth > MAX_DEPTH + 1 and self.too_deep is None:
+                    mark: Any = event.start_mark
+                    line, column = mark.line + 1, mark.column + 1
+                    self.too_deep = Diagnostic(self.name, line, column, format_path(path), _DEEPER)
+                if level + depth > MAX_READ_DEPTH:
+                    raise _TooDeep
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if depth == 0:
+                return
+            event = self.next_event()
+            if not isinstance(event, yaml.CollectionEndEvent):
+                self.anchor(event)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 def block_start(text: str, start: int, end: int, line: int) -> Position:

@@ -387,7 +387,7 @@ def test_subprocess_validate_exit_codes_and_no_traceback(
     assert bad.returncode == 1
     assert bad.stdout.splitlines() == [
         *invalid_lines("bad.yaml"),
-        "hostile.yaml:2:48: is nested too deeply: an idea spec needs at most 40 levels",
+        "hostile.yaml:2:48: title" + "[0]" * 40 + ": is nested deeper than 40 levels",
     ]
     assert "Traceback" not in bad.stderr
 

@@ -1600,14 +1600,13 @@ def test_control_characters(lint, text, line, column, code):
     ("opener", "column"), [("[", 48), ("{a: ", 168)], ids=["lists", "mappings"]
 )
 def test_absurd_nesting_is_a_diagnostic_at_its_own_line(lint, opener, column):
-    """Too deep to compose: reported where nesting first passes the limit, as the
-    builder reports nesting it can compose (the 41st opener after ``title: ``)."""
+    """Reported where nesting first passes the limit (the 41st opener after ``title: ``),
+    as any deeper nesting is; so deep that it is the file's only diagnostic."""
     closer = "]" if opener == "[" else "}"
     text = "prfaq: 1\ntitle: " + opener * 10_000 + "x" + closer * 10_000 + "\n"
     result = lint(text)
-    assert errors(result) == [
-        (2, column, "", "is nested too deeply: an idea spec needs at most 40 levels")
-    ]
+    path = "title" + ("[0]" * 40 if opener == "[" else ".a" * 40)
+    assert errors(result) == [(2, column, path, "is nested deeper than 40 levels")]
 
 
 def test_an_unclosed_quote_before_more_fields_is_reported_where_it_opens(lint):
