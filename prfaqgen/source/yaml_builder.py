@@ -414,7 +414,7 @@ class _Builder:
         out: dict[str, Any] = {}
         next_event = self.next_event
         while type(event := next_event()) is not yaml.MappingEndEvent:
-            if type(event) is _SCALAR and event.tag is event.anchor is None:
+            if type(event) is _SCALAR and event.tag is None and event.anchor is None:
                 key = event.value if event.value not in out else self.key(event, path, out)
             else:
                 key = self.key(event, path, out)
