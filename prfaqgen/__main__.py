@@ -1,3 +1,3 @@
-from prfaqgen.cli import main
+from prfaqgen.cli import run
 
-main(prog_name="prfaqgen")
+run()
