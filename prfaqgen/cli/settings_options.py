@@ -31,9 +31,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -57,8 +56,7 @@ def given(**values: Any) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class RenderFlags:
+class RenderFlags(NamedTuple):
     """The render options typed on the command line, as Settings changes."""
 
     changes: dict[str, Any]
@@ -66,13 +64,12 @@ class RenderFlags:
     """``json`` was among the --format values: print the page report as JSON."""
 
 
-@dataclass(frozen=True)
-class SettingsSource:
+class SettingsSource(NamedTuple):
     """What ``--config``/``--no-config``/``--theme`` asked for; builds Settings per spec."""
 
-    config_file: Path | None = None
-    use_config: bool = True
-    overrides: dict[str, Any] = field(default_factory=dict)
+    config_file: Path | None
+    use_config: bool
+    overrides: dict[str, Any]
 
     def given(self, **values: Any) -> dict[str, Any]:
         """The ``values`` whose click parameter (same name) was typed on the command line."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from prfaqgen.source.locations import FieldPath, Position, ScalarSpan, SourceMap
 
@@ -20,18 +19,14 @@ _MAX_SKIP = 200
 """How far ahead to look for a character before giving up (an escape, say)."""
 
 
-@dataclass
 class Locator:
     """Positions of text values of one spec file; offsets are computed once per field."""
 
-    source_map: SourceMap
-    _line_starts: list[int] = field(default_factory=list, init=False)
-    _aligned: dict[FieldPath, list[int]] = field(default_factory=dict, init=False)
-
-    def __post_init__(self) -> None:
-        source = self.source_map.source
+    def __init__(self, source_map: SourceMap) -> None:
+        self.source_map = source_map
         # One C-level scan: a Python loop over every character took 5 ms on the example.
-        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source_map.source))]
+        self._aligned: dict[FieldPath, list[int]] = {}
 
     def position_of_offset(self, pointer: int) -> Position:
         """1-based line and column of a source offset."""
