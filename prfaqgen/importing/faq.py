@@ -23,32 +23,35 @@ def read_faq(blocks: list[Block], group: str, faq: dict[str, list[dict[str, Any]
             entries = faq["internal" if label == "faq_internal" else "external"]
             current = None
             continue
-        question, answer = question_of(block)
-        if question is not None:
-            current = {"q": question, "a": [answer] if answer else [], "where": block.where}
-            entries.append(current)
-        elif block.kind == "list" and _questions_list(block):
-            for item in block.items:
-                head, _, tail = item.markdown.partition("\n")
-                current = {
-                    "q": cues.strip_question_number(head),
-                    "a": [tail.strip()] if tail.strip() else [],
-                    "where": item.where,
-                }
-                entries.append(current)
-        elif current is not None:
-            first = not current["a"]
-            current["a"].append(
-                cues.strip_answer_label(block.markdown) if first else block.markdown
-            )
+        if block.kind == "list" and _questions_list(block):
+            asked = [(item, _item_question(item)) for item in block.items]
         else:
-            intro.append(block)
+            asked = [(block, question_of(block))]
+        for part, (question, answer) in asked:
+            # A cue with nothing to ask after it (``Q: \``, a bare ``Q3.``) asks
+            # nothing: it is text, for an empty question would fail the spec written.
+            if question:
+                current = {"q": question, "a": [answer] if answer else [], "where": part.where}
+                entries.append(current)
+            elif current is not None:
+                first = not current["a"]
+                current["a"].append(
+                    cues.strip_answer_label(part.markdown) if first else part.markdown
+                )
+            else:
+                intro.append(part)
     return intro
 
 
 def starts_faq(block: Block) -> bool:
     """A ``Q:`` line in the press release: the FAQ starts here, without a heading."""
     return block.kind == "para" and cues.question_text(block.markdown) is not None
+
+
+def _item_question(item: Block) -> tuple[str | None, str | None]:
+    """A question list's item: its first line asks, the lines under it answer."""
+    head, _, tail = item.markdown.partition("\n")
+    return cues.strip_question_number(head), tail.strip() or None
 
 
 def _asks(item: Block) -> bool:
@@ -64,16 +67,7 @@ def _questions_list(block: Block) -> bool:
 
 
 def question_of(block: Block) -> tuple[str | None, str | None]:
-    """(question, answer in the same block or None) when the block asks one.
-
-    A cue with nothing to ask after it (``Q: \\``, a bare ``Q3.`` heading) asks
-    nothing: an empty question would be an error in the spec written.
-    """
-    question, answer = _question_of(block)
-    return (question, answer) if question else (None, None)
-
-
-def _question_of(block: Block) -> tuple[str | None, str | None]:
+    """(question, answer in the same block or None) when the block asks one."""
     if block.kind == "heading":
         return cues.strip_question_number(block.markdown), None
     if block.kind != "para":

@@ -258,6 +258,20 @@ def test_a_word_faq_written_as_a_bulleted_list_with_answers_nested(tmp_path: Pat
     ]
 
 
+def test_a_question_cue_with_nothing_to_ask_is_text_not_an_empty_question(tmp_path: Path) -> None:
+    """A bare ``Q1.`` list item or ``Q:`` line: the spec written must validate."""
+    draft = tmp_path / "ledger.md"
+    draft.write_text(
+        "# Ledger\n\n## FAQ\n\n- What does it cost?\n  Ten dollars.\n- Q1.\n  Per month.\n"
+        "\nQ: \\\n",
+        encoding="utf-8",
+    )
+    spec, _ = _imported(tmp_path, draft)
+    assert spec["faq"]["external"] == [
+        {"q": "What does it cost?", "a": "Ten dollars.\n\nQ1.\nPer month.\n\nQ: \\\n"}
+    ]
+
+
 def test_comments_in_the_draft_are_reported_as_not_imported(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Acme launches Ledger for small finance teams", level=1)
