@@ -181,11 +181,12 @@ def docx_ratio(docx_only: Sequence[str], runs: int, work: Path) -> None:
     pays) and pandoc (skipped, said plainly, without pandoc)."""
     floor = [sys.executable, "-c", STACK_IMPORTS]
     blank = [sys.executable, "-c", f"{STACK_IMPORTS}, io; docx.Document().save(io.BytesIO())"]
+    commands = [docx_only, floor, blank]
     pandoc = shutil.which("pandoc")
-    markdown = work / "example.md"
-    markdown.write_text(as_markdown(EXAMPLE), encoding="utf-8")
-    convert = [pandoc or "pandoc", str(markdown), "-o", str(work / "pandoc.docx")]
-    commands = [docx_only, floor, blank] + ([convert] if pandoc else [])
+    if pandoc is not None:
+        markdown = work / "example.md"
+        markdown.write_text(as_markdown(EXAMPLE), encoding="utf-8")
+        commands.append([pandoc, str(markdown), "-o", str(work / "pandoc.docx")])
     mine, bare, empty, *theirs = interleaved(commands, runs, work)
     line("P2", mine, bare, P2_GOAL, f"  (render DOCX / python -c {STACK_IMPORTS!r})")
     print(
