@@ -11,14 +11,17 @@ asks: about 0.3 s per font face, most of a render's time.
 :func:`subset_font` while a PDF is written: fontTools always (pinned in
 constraints.txt), with the dropped tables deleted before the subsetter sees
 them (they are dropped before glyph closure anyway, so the font is the same),
-and the result cached per process by font bytes and glyph set, so a batch or a
-re-render does not subset the same font twice.
+and the result cached per process by font bytes, glyph set and timestamp, so a
+batch or a re-render does not subset the same font twice. (fontTools stamps the
+subset's ``head.modified`` with SOURCE_DATE_EPOCH, which the PDF writer sets to
+the spec's date: two specs of different dates share no subset.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -32,7 +35,7 @@ DROPPED_TABLES = ("BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF"
 #: Subset fonts kept per process: a few faces times a few documents.
 CACHE_SIZE = 64
 
-_cache: OrderedDict[tuple[str, int, bytes, bool, bool], bytes] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, bytes, bool, bool, str | None], bytes] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -48,6 +51,7 @@ def subset_font(font: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
         ",".join(map(str, gids)).encode(),
         bool(hinting),
         bool(font.missing),
+        os.environ.get("SOURCE_DATE_EPOCH"),
     )
     with _cache_lock:
         cached = _cache.get(key)
